@@ -1,0 +1,326 @@
+import { Privilege, ServiceType } from '../token007/constants.js';
+import type { RtcServiceSpec, RtmServiceSpec, ServiceSpec } from '../token007/services.js';
+import { assertUint } from '../lib/validate.js';
+import { build, type BuildOptions } from './options.js';
+
+/**
+ * RTC roles of AccessToken2. Only `PUBLISHER` (1) receives the publish privileges; any other value,
+ * including the 006 roles ATTENDEE (0) and ADMIN (101), gives a join-only token.
+ *
+ * @example
+ * ```ts
+ * RtcTokenBuilder.buildTokenWithUid(appId, cert, 'room', 42, RtcRole.PUBLISHER, 3600, 3600);
+ * ```
+ */
+export const RtcRole = { PUBLISHER: 1, SUBSCRIBER: 2 } as const;
+
+const { JoinChannel, PublishAudioStream, PublishVideoStream, PublishDataStream } = Privilege.Rtc;
+
+function rtcService(
+  channelName: string,
+  uid: string | number,
+  role: number,
+  join: number,
+  audio: number,
+  video: number,
+  data: number,
+): RtcServiceSpec {
+  assertUint(role, 16, 'role', 'ERR_INVALID_ROLE');
+  const privileges: Record<number, number> =
+    role === RtcRole.PUBLISHER
+      ? { [JoinChannel]: join, [PublishAudioStream]: audio, [PublishVideoStream]: video, [PublishDataStream]: data }
+      : { [JoinChannel]: join };
+  return { type: ServiceType.Rtc, channelName, uid, privileges };
+}
+
+const rtmService = (userId: string | number, expire: number): RtmServiceSpec => ({
+  type: ServiceType.Rtm,
+  userId,
+  privileges: { [Privilege.Rtm.Login]: expire },
+});
+
+/**
+ * The services of `buildTokenWithRtm2` (RTC with per-privilege expiries, RTM), which the ConvoAI and
+ * STT builders extend.
+ */
+export function rtcRtmServices(
+  channelName: string,
+  rtcAccount: string | number,
+  rtcRole: number,
+  joinChannelPrivilegeExpire: number,
+  pubAudioPrivilegeExpire: number,
+  pubVideoPrivilegeExpire: number,
+  pubDataStreamPrivilegeExpire: number,
+  rtmUserId: string | number,
+  rtmTokenExpire: number,
+): ServiceSpec[] {
+  return [
+    rtcService(
+      channelName,
+      rtcAccount,
+      rtcRole,
+      joinChannelPrivilegeExpire,
+      pubAudioPrivilegeExpire,
+      pubVideoPrivilegeExpire,
+      pubDataStreamPrivilegeExpire,
+    ),
+    rtmService(rtmUserId, rtmTokenExpire),
+  ];
+}
+
+/**
+ * Builds RTC tokens (AccessToken2, "007"): a drop-in for `RtcTokenBuilder` of `agora-token@2.0.6`,
+ * with the same static methods and positional parameters. Expiries are seconds after now.
+ * Differences: bad input throws a {@link TokenError} instead of returning "" or packing "undefined";
+ * the salt comes from `crypto.getRandomValues`; methods work detached from the class; each takes an
+ * optional {@link BuildOptions} last.
+ *
+ * @example
+ * ```ts
+ * import { RtcTokenBuilder, RtcRole } from 'agora-token-kit';
+ * const token = RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'room', 42, RtcRole.PUBLISHER, 3600, 3600);
+ * ```
+ */
+export class RtcTokenBuilder {
+  /**
+   * Builds an RTC token for a numeric uid (0 lets any uid join) or a string account.
+   *
+   * @param appId - the 32-hex-character App ID
+   * @param appCertificate - the 32-hex-character App Certificate
+   * @param channelName - the channel to join
+   * @param uid - uint32 uid, 0 = any; a string is used as an account
+   * @param role - {@link RtcRole}: 1 adds the publish privileges
+   * @param tokenExpire - token lifetime in seconds
+   * @param privilegeExpire - privilege lifetime in seconds (default 0, as agora-token)
+   * @param options - fixed issueTs/salt
+   * @returns the token
+   * @throws {@link TokenError} for invalid credentials, uid, role or expiries
+   * @example
+   * ```ts
+   * RtcTokenBuilder.buildTokenWithUid(appId, cert, 'room', 42, RtcRole.PUBLISHER, 3600, 3600);
+   * ```
+   */
+  static buildTokenWithUid(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    uid: string | number,
+    role: number,
+    tokenExpire: number,
+    privilegeExpire: number = 0,
+    options?: BuildOptions,
+  ): string {
+    return RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire, options);
+  }
+
+  /**
+   * Builds an RTC token for a user account (string; a number follows the uid rule).
+   *
+   * @param appId - the 32-hex-character App ID
+   * @param appCertificate - the 32-hex-character App Certificate
+   * @param channelName - the channel to join
+   * @param account - the user account
+   * @param role - {@link RtcRole}: 1 adds the publish privileges
+   * @param tokenExpire - token lifetime in seconds
+   * @param privilegeExpire - privilege lifetime in seconds (default 0)
+   * @param options - fixed issueTs/salt
+   * @returns the token
+   * @throws {@link TokenError} for invalid input
+   * @example
+   * ```ts
+   * RtcTokenBuilder.buildTokenWithUserAccount(appId, cert, 'room', 'alice', RtcRole.SUBSCRIBER, 3600, 3600);
+   * ```
+   */
+  static buildTokenWithUserAccount(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    account: string | number,
+    role: number,
+    tokenExpire: number,
+    privilegeExpire: number = 0,
+    options?: BuildOptions,
+  ): string {
+    const p = privilegeExpire;
+    return build(appId, appCertificate, tokenExpire, [rtcService(channelName, account, role, p, p, p, p)], options);
+  }
+
+  /**
+   * Builds an RTC token with one expiry per privilege (join, publish audio, video, data), no role.
+   *
+   * @param appId - the 32-hex-character App ID
+   * @param appCertificate - the 32-hex-character App Certificate
+   * @param channelName - the channel to join
+   * @param uid - uint32 uid, 0 = any; a string is used as an account
+   * @param tokenExpire - token lifetime in seconds
+   * @param joinChannelPrivilegeExpire - seconds
+   * @param pubAudioPrivilegeExpire - seconds
+   * @param pubVideoPrivilegeExpire - seconds
+   * @param pubDataStreamPrivilegeExpire - seconds
+   * @param options - fixed issueTs/salt
+   * @returns the token
+   * @throws {@link TokenError} for invalid input
+   * @example
+   * ```ts
+   * RtcTokenBuilder.buildTokenWithUidAndPrivilege(appId, cert, 'room', 42, 3600, 3600, 600, 600, 600);
+   * ```
+   */
+  static buildTokenWithUidAndPrivilege(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    uid: string | number,
+    tokenExpire: number,
+    joinChannelPrivilegeExpire: number,
+    pubAudioPrivilegeExpire: number,
+    pubVideoPrivilegeExpire: number,
+    pubDataStreamPrivilegeExpire: number,
+    options?: BuildOptions,
+  ): string {
+    return RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(
+      appId,
+      appCertificate,
+      channelName,
+      uid,
+      tokenExpire,
+      joinChannelPrivilegeExpire,
+      pubAudioPrivilegeExpire,
+      pubVideoPrivilegeExpire,
+      pubDataStreamPrivilegeExpire,
+      options,
+    );
+  }
+
+  /**
+   * Builds an RTC token for an account with one expiry per privilege. Spelled with a capital B as in
+   * agora-token; {@link RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege} is the same method.
+   *
+   * @param appId - the 32-hex-character App ID
+   * @param appCertificate - the 32-hex-character App Certificate
+   * @param channelName - the channel to join
+   * @param account - the user account
+   * @param tokenExpire - token lifetime in seconds
+   * @param joinChannelPrivilegeExpire - seconds
+   * @param pubAudioPrivilegeExpire - seconds
+   * @param pubVideoPrivilegeExpire - seconds
+   * @param pubDataStreamPrivilegeExpire - seconds
+   * @param options - fixed issueTs/salt
+   * @returns the token
+   * @throws {@link TokenError} for invalid input
+   * @example
+   * ```ts
+   * RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(appId, cert, 'room', 'alice', 3600, 3600, 0, 0, 0);
+   * ```
+   */
+  static BuildTokenWithUserAccountAndPrivilege(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    account: string | number,
+    tokenExpire: number,
+    joinChannelPrivilegeExpire: number,
+    pubAudioPrivilegeExpire: number,
+    pubVideoPrivilegeExpire: number,
+    pubDataStreamPrivilegeExpire: number,
+    options?: BuildOptions,
+  ): string {
+    const service = rtcService(
+      channelName,
+      account,
+      RtcRole.PUBLISHER,
+      joinChannelPrivilegeExpire,
+      pubAudioPrivilegeExpire,
+      pubVideoPrivilegeExpire,
+      pubDataStreamPrivilegeExpire,
+    );
+    return build(appId, appCertificate, tokenExpire, [service], options);
+  }
+
+  /** Lower-camel alias of {@link RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege}. */
+  static buildTokenWithUserAccountAndPrivilege = RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege;
+
+  /**
+   * Builds a token for RTC and RTM with one account; the RTM login lasts `tokenExpire`.
+   *
+   * @param appId - the 32-hex-character App ID
+   * @param appCertificate - the 32-hex-character App Certificate
+   * @param channelName - the RTC channel
+   * @param account - the RTC account and RTM user id
+   * @param role - {@link RtcRole}
+   * @param tokenExpire - token lifetime and RTM login lifetime, seconds
+   * @param privilegeExpire - RTC privilege lifetime, seconds (default 0)
+   * @param options - fixed issueTs/salt
+   * @returns the token
+   * @throws {@link TokenError} for invalid input
+   * @example
+   * ```ts
+   * RtcTokenBuilder.buildTokenWithRtm(appId, cert, 'room', 'alice', RtcRole.PUBLISHER, 3600, 3600);
+   * ```
+   */
+  static buildTokenWithRtm(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    account: string | number,
+    role: number,
+    tokenExpire: number,
+    privilegeExpire: number = 0,
+    options?: BuildOptions,
+  ): string {
+    const p = privilegeExpire;
+    const services = [rtcService(channelName, account, role, p, p, p, p), rtmService(account, tokenExpire)];
+    return build(appId, appCertificate, tokenExpire, services, options);
+  }
+
+  /**
+   * Builds a token for RTC and RTM with separate accounts and one expiry per privilege.
+   *
+   * @param appId - the 32-hex-character App ID
+   * @param appCertificate - the 32-hex-character App Certificate
+   * @param channelName - the RTC channel
+   * @param rtcAccount - the RTC uid or account
+   * @param rtcRole - {@link RtcRole}: 1 adds the publish privileges
+   * @param rtcTokenExpire - token lifetime, seconds
+   * @param joinChannelPrivilegeExpire - seconds
+   * @param pubAudioPrivilegeExpire - seconds
+   * @param pubVideoPrivilegeExpire - seconds
+   * @param pubDataStreamPrivilegeExpire - seconds
+   * @param rtmUserId - the RTM user id
+   * @param rtmTokenExpire - RTM login lifetime, seconds
+   * @param options - fixed issueTs/salt
+   * @returns the token
+   * @throws {@link TokenError} for invalid input
+   * @example
+   * ```ts
+   * RtcTokenBuilder.buildTokenWithRtm2(appId, cert, 'room', 'alice', 1, 3600, 3600, 3600, 3600, 3600, 'alice-rtm', 3600);
+   * ```
+   */
+  static buildTokenWithRtm2(
+    appId: string,
+    appCertificate: string,
+    channelName: string,
+    rtcAccount: string | number,
+    rtcRole: number,
+    rtcTokenExpire: number,
+    joinChannelPrivilegeExpire: number,
+    pubAudioPrivilegeExpire: number,
+    pubVideoPrivilegeExpire: number,
+    pubDataStreamPrivilegeExpire: number,
+    rtmUserId: string | number,
+    rtmTokenExpire: number,
+    options?: BuildOptions,
+  ): string {
+    const services = rtcRtmServices(
+      channelName,
+      rtcAccount,
+      rtcRole,
+      joinChannelPrivilegeExpire,
+      pubAudioPrivilegeExpire,
+      pubVideoPrivilegeExpire,
+      pubDataStreamPrivilegeExpire,
+      rtmUserId,
+      rtmTokenExpire,
+    );
+    return build(appId, appCertificate, rtcTokenExpire, services, options);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Every stable error code a {@link TokenError} can carry. Switch on `error.code`, never on the
+ * message text, which may be reworded.
+ */
+export type TokenErrorCode =
+  | 'ERR_INVALID_APP_ID'
+  | 'ERR_INVALID_APP_CERTIFICATE'
+  | 'ERR_INVALID_UID'
+  | 'ERR_INVALID_ROLE'
+  | 'ERR_INVALID_EXPIRE'
+  | 'ERR_INVALID_TIMESTAMP'
+  | 'ERR_INVALID_SALT'
+  | 'ERR_INVALID_PRIVILEGE'
+  | 'ERR_INVALID_SERVICE'
+  | 'ERR_INVALID_ARGUMENT'
+  | 'ERR_NO_SERVICE'
+  | 'ERR_STRING_TOO_LONG'
+  | 'ERR_TOO_MANY_ITEMS'
+  | 'ERR_MALFORMED_TOKEN'
+  | 'ERR_TOKEN_TOO_LONG'
+  | 'ERR_INFLATE_LIMIT'
+  | 'ERR_UNSUPPORTED_VERSION'
+  | 'ERR_VERIFY_CONTEXT_REQUIRED'
+  | 'ERR_CRYPTO_UNAVAILABLE';
+
+/**
+ * The one error class this library throws for bad input, malformed tokens and missing platform
+ * features. Messages name the offending field but never contain the App Certificate.
+ *
+ * @example
+ * ```ts
+ * import { RtcTokenBuilder, TokenError } from 'agora-token-kit';
+ * try {
+ *   RtcTokenBuilder.buildTokenWithUid('not-an-app-id', cert, 'room', 42, 1, 3600, 3600);
+ * } catch (e) {
+ *   if (e instanceof TokenError && e.code === 'ERR_INVALID_APP_ID') console.error(e.message);
+ * }
+ * ```
+ */
+export class TokenError extends Error {
+  /** Stable, machine-readable reason. */
+  readonly code: TokenErrorCode;
+
+  /**
+   * @param code - the stable reason code
+   * @param message - a human-readable explanation naming the field at fault
+   * @param options - `cause`, when another error led to this one
+   */
+  constructor(code: TokenErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = 'TokenError';
+  }
+}

@@ -1,0 +1,70 @@
+import { TokenError } from '../errors.js';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+const DECODE = /* @__PURE__ */ (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
+
+/** Standard alphabet with `=` padding, as every reference emits (FORMAT.md §2.1). */
+export function base64Encode(bytes: Uint8Array): string {
+  let out = '';
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 2 < n; i += 3) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!;
+  }
+  if (i < n) {
+    const v = (bytes[i]! << 16) | (i + 1 < n ? bytes[i + 1]! << 8 : 0);
+    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]!;
+    out += i + 1 < n ? ALPHABET[(v >> 6) & 63]! + '=' : '==';
+  }
+  return out;
+}
+
+const malformed = (why: string): TokenError => new TokenError('ERR_MALFORMED_TOKEN', `invalid base64: ${why}`);
+
+/**
+ * Strict decoding as Go's `base64.StdEncoding`, the reference the vectors follow: only CR and LF are
+ * skipped; the URL-safe alphabet, missing padding, characters after the padding and any other stray
+ * character are errors (the lenient decoders of Node, C++ and Java accept them, D12).
+ */
+export function base64Decode(text: string, from = 0): Uint8Array {
+  const out = new Uint8Array(Math.floor(((text.length - from) * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let count = 0;
+  let pad = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 || c === 10) continue;
+    if (c === 61) {
+      pad++;
+      if (pad > 2 || count + pad > 4 || count < 2) throw malformed(`misplaced "=" at offset ${i}`);
+      continue;
+    }
+    const v = c < 128 ? DECODE[c]! : -1;
+    if (v < 0) throw malformed(`unexpected character at offset ${i}`);
+    if (pad) throw malformed(`data after padding at offset ${i}`);
+    acc = (acc << 6) | v;
+    if (++count === 4) {
+      out[o++] = acc >> 16;
+      out[o++] = (acc >> 8) & 255;
+      out[o++] = acc & 255;
+      acc = 0;
+      count = 0;
+    }
+  }
+  if (pad) {
+    if (count + pad !== 4) throw malformed('incomplete padding');
+    if (count === 2) out[o++] = acc >> 4;
+    else {
+      out[o++] = acc >> 10;
+      out[o++] = (acc >> 2) & 255;
+    }
+  } else if (count) throw malformed('length is not a multiple of 4 (missing padding?)');
+  return out.subarray(0, o);
+}

@@ -1,0 +1,177 @@
+import { TokenError } from '../errors.js';
+import { adler32 } from './adler32.js';
+import { DIST_BASE, DIST_EXTRA, fixedLiteralLengths, LENGTH_BASE, LENGTH_EXTRA } from './deflate-tables.js';
+
+/*
+ * A bounded zlib inflater for untrusted tokens. Unlike fflate's sync API it checks the Adler-32
+ * trailer, finds it right after the deflate stream (bytes after the trailer are ignored, as the
+ * references do: parse vector 47), and stops with its own error the moment the output would pass
+ * `limit`, without allocating what a zlib bomb asks for.
+ */
+
+interface Huffman {
+  count: Uint16Array; // codes per length
+  symbol: Uint16Array; // symbols ordered by code
+}
+
+const malformed = (why: string): TokenError => new TokenError('ERR_MALFORMED_TOKEN', `invalid zlib data: ${why}`);
+
+/** Builds canonical decoding tables; returns the number of unused codes (negative = over-subscribed). */
+function buildHuffman(lengths: Uint8Array, n: number, h: Huffman): number {
+  h.count.fill(0);
+  for (let s = 0; s < n; s++) h.count[lengths[s]!]!++;
+  if (h.count[0] === n) return 0;
+  let left = 1;
+  for (let len = 1; len < 16; len++) {
+    left = (left << 1) - h.count[len]!;
+    if (left < 0) return left;
+  }
+  const offs = new Uint16Array(16);
+  for (let len = 1; len < 15; len++) offs[len + 1] = offs[len]! + h.count[len]!;
+  for (let s = 0; s < n; s++) if (lengths[s]) h.symbol[offs[lengths[s]!]!++] = s;
+  return left;
+}
+
+const newHuffman = (n: number): Huffman => ({ count: new Uint16Array(16), symbol: new Uint16Array(n) });
+
+const FIXED = /* @__PURE__ */ (() => {
+  const lit = newHuffman(288);
+  buildHuffman(fixedLiteralLengths(), 288, lit);
+  const dist = newHuffman(30);
+  buildHuffman(new Uint8Array(30).fill(5), 30, dist);
+  return { lit, dist };
+})();
+
+const CODE_LENGTH_ORDER = /* @__PURE__ */ Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
+
+let scratch: Uint8Array | undefined;
+
+/**
+ * Inflates a zlib stream into a reused scratch buffer and returns a view of it, valid until the next
+ * call. Throws `ERR_MALFORMED_TOKEN` for any defect and `ERR_INFLATE_LIMIT` past `limit` bytes.
+ */
+export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
+  if (!scratch || scratch.length < limit) scratch = new Uint8Array(limit);
+  const out = scratch;
+  let op = 0;
+  if (input.length < 2) throw malformed('missing header');
+  const cmf = input[0]!;
+  const flg = input[1]!;
+  if ((cmf & 15) !== 8 || cmf >> 4 > 7 || ((cmf << 8) | flg) % 31 !== 0) throw malformed('bad header');
+  if (flg & 0x20) throw malformed('preset dictionaries are not used by tokens');
+
+  let ip = 2;
+  let bitBuf = 0;
+  let bitCount = 0;
+  const bits = (need: number): number => {
+    while (bitCount < need) {
+      if (ip >= input.length) throw malformed('unexpected end of stream');
+      bitBuf |= input[ip++]! << bitCount;
+      bitCount += 8;
+    }
+    const v = bitBuf & ((1 << need) - 1);
+    bitBuf >>>= need;
+    bitCount -= need;
+    return v;
+  };
+  const decode = (h: Huffman): number => {
+    let code = 0;
+    let first = 0;
+    let index = 0;
+    for (let len = 1; len < 16; len++) {
+      code |= bits(1);
+      const count = h.count[len]!;
+      if (code - first < count) return h.symbol[index + code - first]!;
+      index += count;
+      first = (first + count) << 1;
+      code <<= 1;
+    }
+    throw malformed('invalid Huffman code');
+  };
+  const overflow = (): TokenError =>
+    new TokenError('ERR_INFLATE_LIMIT', `token payload inflates past ${limit} bytes; refused before allocating it`);
+
+  let final = 0;
+  const lengths = new Uint8Array(320);
+  while (!final) {
+    final = bits(1);
+    const type = bits(2);
+    if (type === 0) {
+      bitBuf = 0;
+      bitCount = 0;
+      if (ip + 4 > input.length) throw malformed('unexpected end of stream');
+      const len = input[ip]! | (input[ip + 1]! << 8);
+      const nlen = input[ip + 2]! | (input[ip + 3]! << 8);
+      if (len !== (~nlen & 0xffff)) throw malformed('stored block length check failed');
+      ip += 4;
+      if (ip + len > input.length) throw malformed('unexpected end of stream');
+      if (op + len > limit) throw overflow();
+      out.set(input.subarray(ip, ip + len), op);
+      ip += len;
+      op += len;
+      continue;
+    }
+    let lit = FIXED.lit;
+    let dist = FIXED.dist;
+    if (type === 2) {
+      const nlen = bits(5) + 257;
+      const ndist = bits(5) + 1;
+      const ncode = bits(4) + 4;
+      if (nlen > 286 || ndist > 30) throw malformed('too many length or distance codes');
+      lengths.fill(0, 0, 19);
+      for (let i = 0; i < ncode; i++) lengths[CODE_LENGTH_ORDER[i]!] = bits(3);
+      const codeLengths = newHuffman(19);
+      if (buildHuffman(lengths, 19, codeLengths) !== 0) throw malformed('incomplete code-length code');
+      lengths.fill(0);
+      for (let i = 0; i < nlen + ndist; ) {
+        const sym = decode(codeLengths);
+        if (sym < 16) {
+          lengths[i++] = sym;
+          continue;
+        }
+        let value = 0;
+        let repeat: number;
+        if (sym === 16) {
+          if (i === 0) throw malformed('repeat with no previous length');
+          value = lengths[i - 1]!;
+          repeat = 3 + bits(2);
+        } else repeat = sym === 17 ? 3 + bits(3) : 11 + bits(7);
+        if (i + repeat > nlen + ndist) throw malformed('too many code lengths');
+        while (repeat--) lengths[i++] = value;
+      }
+      if (lengths[256] === 0) throw malformed('no end-of-block code');
+      lit = newHuffman(286);
+      let left = buildHuffman(lengths, nlen, lit);
+      if (left < 0 || (left > 0 && nlen !== lit.count[0]! + lit.count[1]!)) throw malformed('bad literal/length code');
+      dist = newHuffman(30);
+      left = buildHuffman(lengths.subarray(nlen), ndist, dist);
+      if (left < 0 || (left > 0 && ndist !== dist.count[0]! + dist.count[1]!)) throw malformed('bad distance code');
+    } else if (type !== 1) throw malformed('reserved block type');
+
+    for (;;) {
+      const sym = decode(lit);
+      if (sym < 256) {
+        if (op >= limit) throw overflow();
+        out[op++] = sym;
+      } else if (sym === 256) break;
+      else {
+        const ls = sym - 257;
+        if (ls >= 29) throw malformed('invalid length symbol');
+        const len = LENGTH_BASE[ls]! + bits(LENGTH_EXTRA[ls]!);
+        const ds = decode(dist);
+        if (ds >= 30) throw malformed('invalid distance symbol');
+        const d = DIST_BASE[ds]! + bits(DIST_EXTRA[ds]!);
+        if (d > op) throw malformed('distance reaches before the start of the output');
+        if (op + len > limit) throw overflow();
+        for (let k = 0; k < len; k++, op++) out[op] = out[op - d]!;
+      }
+    }
+  }
+  // The Adler-32 trailer starts at the next byte boundary; bytes after it are ignored.
+  ip -= bitCount >> 3;
+  if (ip + 4 > input.length) throw malformed('missing Adler-32 trailer');
+  const expected = ((input[ip]! << 24) | (input[ip + 1]! << 16) | (input[ip + 2]! << 8) | input[ip + 3]!) >>> 0;
+  const result = out.subarray(0, op);
+  if (adler32(result) !== expected) throw malformed('Adler-32 checksum mismatch');
+  return result;
+}

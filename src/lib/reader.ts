@@ -1,0 +1,67 @@
+import { TokenError } from '../errors.js';
+import { utf8Decode } from './bytes.js';
+
+/** Bounds-checked little-endian reader: every length prefix is checked before it is trusted. */
+export class ByteReader {
+  pos = 0;
+
+  constructor(readonly buf: Uint8Array) {}
+
+  get remaining(): number {
+    return this.buf.length - this.pos;
+  }
+
+  private need(n: number, what: string): void {
+    if (this.buf.length - this.pos < n) {
+      throw new TokenError('ERR_MALFORMED_TOKEN', `token payload is truncated: ${what} at byte ${this.pos} needs ${n} bytes, ${this.remaining} left`);
+    }
+  }
+
+  u16(what: string): number {
+    this.need(2, what);
+    const b = this.buf;
+    const v = b[this.pos]! | (b[this.pos + 1]! << 8);
+    this.pos += 2;
+    return v;
+  }
+
+  i16(what: string): number {
+    return (this.u16(what) << 16) >> 16;
+  }
+
+  u32(what: string): number {
+    this.need(4, what);
+    const b = this.buf;
+    const p = this.pos;
+    this.pos += 4;
+    return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+  }
+
+  bytes(what: string): Uint8Array {
+    const n = this.u16(`${what} length`);
+    this.need(n, what);
+    const out = this.buf.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  string(what: string): string {
+    return utf8Decode(this.bytes(what));
+  }
+
+  /**
+   * A privilege map as a plain object keyed by the numeric id. Keys are integers by construction,
+   * so a crafted token cannot reach `__proto__` or any other inherited name. A repeated key keeps the
+   * last value, as Go does (D5).
+   */
+  privileges(what: string): Record<number, number> {
+    const count = this.u16(`${what} count`);
+    this.need(count * 6, what);
+    const out: Record<number, number> = {};
+    for (let i = 0; i < count; i++) {
+      const key = this.u16(what);
+      out[key] = this.u32(what);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,82 @@
+import { TokenError } from '../errors.js';
+import { utf8Encode } from './bytes.js';
+
+/** Little-endian packer for the 006/007 wire primitives (FORMAT.md §1). */
+export class ByteWriter {
+  buf: Uint8Array;
+  pos = 0;
+
+  constructor(capacity = 512) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  reset(): this {
+    this.pos = 0;
+    return this;
+  }
+
+  private ensure(extra: number): void {
+    const need = this.pos + extra;
+    if (need <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(need, this.buf.length * 2));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  u16(value: number): this {
+    this.ensure(2);
+    this.buf[this.pos++] = value & 255;
+    this.buf[this.pos++] = (value >>> 8) & 255;
+    return this;
+  }
+
+  u32(value: number): this {
+    this.ensure(4);
+    const b = this.buf;
+    b[this.pos++] = value & 255;
+    b[this.pos++] = (value >>> 8) & 255;
+    b[this.pos++] = (value >>> 16) & 255;
+    b[this.pos++] = (value >>> 24) & 255;
+    return this;
+  }
+
+  raw(bytes: Uint8Array): this {
+    this.ensure(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+    return this;
+  }
+
+  /** `u16 length ‖ bytes`; longer than 65 535 bytes cannot be framed, so it is refused (D6). */
+  bytes(bytes: Uint8Array, field: string): this {
+    if (bytes.length > 0xffff) {
+      throw new TokenError('ERR_STRING_TOO_LONG', `"${field}" is ${bytes.length} bytes; at most 65535 fit in a token`);
+    }
+    return this.u16(bytes.length).raw(bytes);
+  }
+
+  string(text: string, field: string): this {
+    return this.bytes(asciiOrUtf8(text), field);
+  }
+
+  /** `u16 count ‖ (u16 key ‖ u32 value)*` with keys ascending. */
+  privileges(map: ReadonlyMap<number, number>): this {
+    const keys = [...map.keys()].sort((a, b) => a - b);
+    this.u16(keys.length);
+    for (const k of keys) this.u16(k).u32(map.get(k)!);
+    return this;
+  }
+
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+// Most fields are short ASCII; skipping TextEncoder for them keeps the build path allocation-light.
+function asciiOrUtf8(text: string): Uint8Array {
+  if (text.length > 64) return utf8Encode(text);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return utf8Encode(text);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
