@@ -2,9 +2,13 @@ export { TokenError } from './errors.js';
 export type { TokenErrorCode } from './errors.js';
 
 export { buildToken, decodeToken, verifyToken } from './api.js';
-export type { DecodedToken, TokenSpec, TokenVersion } from './api.js';
+export type { DecodedToken, TokenSpec, TokenVersion, VerifyTokenOptions } from './api.js';
 export type { DecodedToken007 } from './token007/decode.js';
 export type { Token007Spec } from './token007/encode.js';
+export type { DecodedToken006 } from './token006/decode.js';
+export type { Token006Spec } from './token006/encode.js';
+export { expiryFrom006 } from './token006/expiry.js';
+export type { ExpiryFrom006Options, RelativeExpiry } from './token006/expiry.js';
 export type {
   ApaasServiceSpec,
   ChatServiceSpec,

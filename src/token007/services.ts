@@ -146,7 +146,8 @@ export type DecodedService =
 const isPairIterable = (value: object): value is Iterable<readonly [number, number]> =>
   typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 
-function privilegeMap(input: PrivilegeInput | undefined, path: string): Map<number, number> {
+/** Validates privileges (ids u16, values u32); shared with the 006 encoder, whose values are absolute times. */
+export function privilegeMap(input: PrivilegeInput | undefined, path: string): Map<number, number> {
   const map = new Map<number, number>();
   if (input === undefined) return map;
   if (input === null || typeof input !== 'object') {

@@ -2,16 +2,17 @@
 // it imports nothing but fflate (as an independent inflater) and the vector data, and reports
 // failures by throwing, so any runner can drive it.
 import { unzlibSync } from 'fflate';
+import type * as Library006 from '../../src/006.js';
 import type * as Library from '../../src/index.js';
 import { type VectorGroup, type VectorTest, vectorFiles } from './vector-files.js';
 
 export type Lib = typeof Library;
+/** The `agora-token-kit/006` entry (the agora-access-token drop-in). */
+export type Lib006 = typeof Library006;
 
 export interface VectorCase {
   file: string;
   name: string;
-  /** Set when the case is not run, with the reason. */
-  skip?: string;
   run: () => void;
 }
 
@@ -87,9 +88,13 @@ function build007(lib: Lib, g: VectorGroup, t: VectorTest): () => string {
   return () => fn(...t.argsList, { issueTs: t.issueTs, salt: t.salt });
 }
 
-function parseVerdict(lib: Lib, token: string, verify: () => boolean): 'valid' | 'invalid' {
+/**
+ * A parse group tests one version's parser; decodeToken picks the parser by the prefix, so a token
+ * of the other version (parse vector 86: a valid 007 token given to the 006 parser) is invalid here.
+ */
+function parseVerdict(lib: Lib, token: string, version: '006' | '007', verify: () => boolean): 'valid' | 'invalid' {
   try {
-    lib.decodeToken(token);
+    if (lib.decodeToken(token).version !== version) return 'invalid';
     return verify() ? 'valid' : 'invalid';
   } catch (e) {
     if (e instanceof lib.TokenError) return 'invalid';
@@ -97,18 +102,91 @@ function parseVerdict(lib: Lib, token: string, verify: () => boolean): 'valid' |
   }
 }
 
+/** The content of a 006 token: base64 after "006" and the app ID, decoded with atob (not the library). */
+function content006(token: string): string {
+  const bin = atob(token.slice(35));
+  return hex(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+/** The channel name and uid a 006 builder vector signs: RTM puts the account in the channel slot. */
+function context006(g: VectorGroup, t: VectorTest): { channelName: string; uid: string | number } {
+  const a = t.args as { channelName?: string; uid?: string | number; account?: string | number };
+  if (g.function.startsWith('RtmTokenBuilder.')) return { channelName: String(a.account), uid: '' };
+  return { channelName: a.channelName!, uid: (a.uid ?? a.account)! };
+}
+
+function check006Token(lib: Lib, token: string, g: VectorGroup, t: VectorTest): void {
+  if (token !== t.token) fail(`token differs\n  actual:   ${token}\n  expected: ${t.token}`);
+  const content = content006(token);
+  if (content !== t.payloadHex) fail(`content differs\n  actual:   ${content}\n  expected: ${t.payloadHex}`);
+  const { version, ...decoded } = lib.decodeToken(token) as Library.DecodedToken006;
+  if (version !== '006') fail(`decoded version ${String(version)}`);
+  const { rawMessageHex: _raw, ...expected } = t.decoded as Record<string, unknown>;
+  expectEqual(decoded, expected, 'decoded token');
+  const cert = t.args.appCertificate as string;
+  if (!lib.verifyToken(token, cert, context006(g, t))) fail('verifyToken rejected the token built here');
+}
+
+/**
+ * The 006 builders' documented mapping onto the function API (API.md §1.10), so that every host can
+ * prove the 006 vectors with the root entry alone: RTC roles 0, 1 and 101 add the publish
+ * privileges; RTM signs the account as the channel with an empty uid and privilege 1000.
+ */
+function build006(lib: Lib, g: VectorGroup, t: VectorTest): () => string {
+  const a = t.args as { appID: string; appCertificate: string; role?: number; privilegeExpiredTs?: number };
+  const common = { version: '006' as const, appId: a.appID, appCertificate: a.appCertificate, salt: t.salt, ts: t.ts };
+  const { channelName, uid } = context006(g, t);
+  if (g.type === 'AccessToken006Build') {
+    return () => lib.buildToken({ ...common, channelName, uid, privileges: t.privileges! });
+  }
+  const at = a.privilegeExpiredTs!;
+  const privileges: Record<number, number> = g.function.startsWith('RtmTokenBuilder.')
+    ? { 1000: at }
+    : [0, 1, 101].includes(a.role!)
+      ? { 1: at, 2: at, 3: at, 4: at }
+      : { 1: at };
+  return () => lib.buildToken({ ...common, channelName, uid, privileges });
+}
+
 /** Every vector as a runnable case, for one build of the library. */
-export function vectorCases(lib: Lib, options: { with006: boolean }): VectorCase[] {
+export function vectorCases(lib: Lib): VectorCase[] {
   const cases: VectorCase[] = [];
   for (const [file, data] of Object.entries(vectorFiles)) {
     for (const g of data.testGroups) {
       for (const t of g.tests) {
-        const name = `${g.function} #${t.tcId} ${t.comment}`;
-        if (g.tokenVersion === '006' && !options.with006) {
-          cases.push({ file, name, skip: 'AccessToken "006" is not implemented yet', run: () => undefined });
-          continue;
-        }
-        cases.push({ file, name, run: () => runVector(lib, g, t) });
+        cases.push({ file, name: `${g.function} #${t.tcId} ${t.comment}`, run: () => runVector(lib, g, t) });
+      }
+    }
+  }
+  return cases;
+}
+
+/**
+ * The 006 builder vectors through the drop-in entry `agora-token-kit/006`: its `AccessToken` class
+ * and its `RtcTokenBuilder`/`RtmTokenBuilder` methods, called detached with `{ salt, ts }` last.
+ */
+export function dropIn006Cases(lib: Lib, lib006: Lib006): VectorCase[] {
+  const cases: VectorCase[] = [];
+  for (const [file, data] of Object.entries(vectorFiles)) {
+    for (const g of data.testGroups) {
+      if (g.type !== 'AccessToken006Build' && g.type !== 'TokenBuilder006') continue;
+      for (const t of g.tests) {
+        const build = (): string => {
+          const options = { salt: t.salt, ts: t.ts };
+          if (g.type === 'AccessToken006Build') {
+            const [appId, cert, channelName, uid] = t.argsList as [string, string, string, string | number];
+            const token = new lib006.AccessToken(appId, cert, channelName, uid, options);
+            for (const [id, at] of t.privileges!) token.addPrivilege(id, at);
+            return token.build();
+          }
+          const [className, method] = g.function.split('.') as [string, string];
+          const fn = (lib006 as unknown as Record<string, Record<string, (...args: unknown[]) => string>>)[className]?.[method];
+          if (!fn) return fail(`agora-token-kit/006 does not export ${g.function}`);
+          return fn(...t.argsList, options);
+        };
+        const run = (): void =>
+          t.result === 'invalid' ? expectThrowsTokenError(lib, build, 'invalid builder input') : check006Token(lib, build(), g, t);
+        cases.push({ file, name: `${g.function} #${t.tcId} ${t.comment}`, run });
       }
     }
   }
@@ -125,7 +203,7 @@ function runVector(lib: Lib, g: VectorGroup, t: VectorTest): void {
     }
     case 'AccessToken2ParseVerify': {
       const { token, appCertificate } = t.args as { token: string; appCertificate: string };
-      const verdict = parseVerdict(lib, token, () => lib.verifyToken(token, appCertificate));
+      const verdict = parseVerdict(lib, token, '007', () => lib.verifyToken(token, appCertificate));
       if (verdict !== t.result) fail(`verdict ${verdict}, expected ${t.result}`);
       if (verdict === 'valid') {
         const { version: _v, unknownServiceType: _u, ...decoded } = lib.decodeToken(token) as Library.DecodedToken007;
@@ -133,6 +211,23 @@ function runVector(lib: Lib, g: VectorGroup, t: VectorTest): void {
         if (!t.flags.includes('UnknownServiceType') || !decoded.services.some((s) => s.type === 9 || s.type === 10)) {
           expectEqual(decoded, t.decoded, 'decoded token');
         }
+      }
+      return;
+    }
+    case 'AccessToken006Build':
+    case 'TokenBuilder006': {
+      const build = build006(lib, g, t);
+      if (t.result === 'invalid') return expectThrowsTokenError(lib, build, 'invalid builder input');
+      return check006Token(lib, build(), g, t);
+    }
+    case 'AccessToken006ParseVerify': {
+      const { token, appCertificate, channelName, uid } = t.args as { token: string; appCertificate: string; channelName: string; uid: string };
+      const verdict = parseVerdict(lib, token, '006', () => lib.verifyToken(token, appCertificate, { channelName, uid }));
+      if (verdict !== t.result) fail(`verdict ${verdict}, expected ${t.result}`);
+      if (verdict === 'valid') {
+        const { version: _v, ...decoded } = lib.decodeToken(token) as Library.DecodedToken006;
+        const { rawMessageHex: _raw, ...expected } = t.decoded as Record<string, unknown>;
+        expectEqual(decoded, expected, 'decoded token');
       }
       return;
     }
