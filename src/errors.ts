@@ -23,6 +23,9 @@ export type TokenErrorCode =
   | 'ERR_VERIFY_CONTEXT_REQUIRED'
   | 'ERR_CRYPTO_UNAVAILABLE';
 
+// Symbol.for: the same symbol in every copy of this module.
+const BRAND = Symbol.for('agora-token-kit.TokenError');
+
 /**
  * The one error class this library throws for bad input, malformed tokens and missing platform
  * features. Messages name the offending field but never contain the App Certificate.
@@ -40,6 +43,24 @@ export type TokenErrorCode =
 export class TokenError extends Error {
   /** Stable, machine-readable reason. */
   readonly code: TokenErrorCode;
+
+  /**
+   * Makes `instanceof TokenError` true for a TokenError from any copy of this class: each CommonJS
+   * entry (`agora-token-kit`, `/006`, `/server`) bundles its own, and one app may load both the ESM
+   * and the CJS build.
+   *
+   * @param value - the value on the left of `instanceof`
+   * @returns whether `value` is a TokenError of this library
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  static {
+    // The mark that `instanceof` looks for. On the prototype, so that it is no own key of an error,
+    // and not declared, so that the types of two copies stay interchangeable.
+    Object.defineProperty(this.prototype, BRAND, { value: true });
+  }
 
   /**
    * @param code - the stable reason code

@@ -41,7 +41,7 @@ const rtcPrivileges = (join: number, audio: number, video: number, data: number)
  * A 006 token built privilege by privilege: a drop-in for `AccessToken` of `agora-access-token`
  * (module `src/AccessToken`). Unlike that class, every instance draws its own salt from
  * `crypto.getRandomValues` (the package draws one per process), the certificate is not readable
- * from the object, and bad input throws a {@link TokenError} at `build()`.
+ * from the object, and bad input throws a {@link index!TokenError} at `build()`.
  *
  * @deprecated Use `buildToken({ appId, appCertificate, expire, services })` from `agora-token-kit`
  *   (AccessToken2, with relative expiries).
@@ -118,7 +118,7 @@ export class AccessToken {
    * Signs and encodes the token.
    *
    * @returns the "006" token
-   * @throws {@link TokenError} for invalid ids, uid, salt, ts or privileges
+   * @throws {@link index!TokenError} for invalid ids, uid, salt, ts or privileges
    * @example
    * ```ts
    * const token = new AccessToken(appId, appCertificate, 'room', 0).addPrivilege(1, expiresAt).build();
@@ -133,7 +133,7 @@ export class AccessToken {
  * Builds RTC AccessToken ("006") tokens: a drop-in for `RtcTokenBuilder` of `agora-access-token`
  * with the same static methods and positional parameters, where `privilegeExpiredTs` is an absolute
  * Unix time. Differences: bad input (including invalid ids, which that package signs anyway) throws
- * a {@link TokenError}; the salt is fresh for every token; methods work detached from the class; each
+ * a {@link index!TokenError}; the salt is fresh for every token; methods work detached from the class; each
  * takes an optional {@link BuildOptions006} last.
  *
  * @deprecated Use `RtcTokenBuilder` from `agora-token-kit` (AccessToken2); convert the expiry with
@@ -157,7 +157,7 @@ export class RtcTokenBuilder {
    * @param privilegeExpiredTs - Unix time (s) when the privileges end
    * @param options - fixed salt and ts
    * @returns the token
-   * @throws {@link TokenError} for invalid ids, uid, role or timestamps
+   * @throws {@link index!TokenError} for invalid ids, uid, role or timestamps
    * @deprecated Use `RtcTokenBuilder.buildTokenWithUid` from `agora-token-kit` with role PUBLISHER or
    *   SUBSCRIBER and relative `tokenExpire`/`privilegeExpire` (see `expiryFrom006`).
    * @example
@@ -188,7 +188,7 @@ export class RtcTokenBuilder {
    * @param privilegeExpiredTs - Unix time (s) when the privileges end
    * @param options - fixed salt and ts
    * @returns the token
-   * @throws {@link TokenError} for invalid input
+   * @throws {@link index!TokenError} for invalid input
    * @deprecated Use `RtcTokenBuilder.buildTokenWithUserAccount` from `agora-token-kit`.
    * @example
    * ```ts
@@ -224,7 +224,7 @@ export class RtcTokenBuilder {
    * @param pubDataStreamPrivilegeExpiredTs - Unix time (s)
    * @param options - fixed salt and ts
    * @returns the token
-   * @throws {@link TokenError} for invalid input
+   * @throws {@link index!TokenError} for invalid input
    * @deprecated Use `RtcTokenBuilder.buildTokenWithUidAndPrivilege` from `agora-token-kit` (relative
    *   seconds).
    * @example
@@ -269,7 +269,7 @@ export class RtcTokenBuilder {
    * @param pubDataStreamPrivilegeExpiredTs - Unix time (s)
    * @param options - fixed salt and ts
    * @returns the token
-   * @throws {@link TokenError} for invalid input
+   * @throws {@link index!TokenError} for invalid input
    * @deprecated Use `RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege` from `agora-token-kit`
    *   (relative seconds).
    * @example
@@ -321,7 +321,7 @@ export class RtmTokenBuilder {
    * @param privilegeExpiredTs - Unix time (s) when the login privilege ends
    * @param options - fixed salt and ts
    * @returns the token
-   * @throws {@link TokenError} for invalid input
+   * @throws {@link index!TokenError} for invalid input
    * @deprecated Use `RtmTokenBuilder.buildToken` from `agora-token-kit`.
    * @example
    * ```ts
