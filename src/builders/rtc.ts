@@ -14,8 +14,6 @@ import { build, type BuildOptions } from './options.js';
  */
 export const RtcRole = { PUBLISHER: 1, SUBSCRIBER: 2 } as const;
 
-const { JoinChannel, PublishAudioStream, PublishVideoStream, PublishDataStream } = Privilege.Rtc;
-
 function rtcService(
   channelName: string,
   uid: string | number,
@@ -26,6 +24,9 @@ function rtcService(
   data: number,
 ): RtcServiceSpec {
   assertUint(role, 16, 'role', 'ERR_INVALID_ROLE');
+  // Read here rather than destructured at module level: a top-level property read counts as a side
+  // effect to bundlers, which would then keep every builder in a decode-only bundle.
+  const { JoinChannel, PublishAudioStream, PublishVideoStream, PublishDataStream } = Privilege.Rtc;
   const privileges: Record<number, number> =
     role === RtcRole.PUBLISHER
       ? { [JoinChannel]: join, [PublishAudioStream]: audio, [PublishVideoStream]: video, [PublishDataStream]: data }
@@ -236,8 +237,24 @@ export class RtcTokenBuilder {
     return build(appId, appCertificate, tokenExpire, [service], options);
   }
 
-  /** Lower-camel alias of {@link RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege}. */
-  static buildTokenWithUserAccountAndPrivilege = RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege;
+  /**
+   * Lower-camel alias of {@link RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege}, same parameters.
+   * A method rather than a static field copy: bundlers cannot drop a class whose static
+   * initializer reads a property, so a field would keep this builder in decode-only bundles.
+   *
+   * @param args - as {@link RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege}
+   * @returns the token
+   * @throws {@link TokenError} for invalid input
+   * @example
+   * ```ts
+   * RtcTokenBuilder.buildTokenWithUserAccountAndPrivilege(appId, cert, 'room', 'alice', 3600, 3600, 0, 0, 0);
+   * ```
+   */
+  static buildTokenWithUserAccountAndPrivilege(
+    ...args: Parameters<typeof RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege>
+  ): string {
+    return RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(...args);
+  }
 
   /**
    * Builds a token for RTC and RTM with one account; the RTM login lasts `tokenExpire`.

@@ -15,13 +15,29 @@ import { build, type BuildOptions } from './options.js';
  * ```
  */
 export class Rtm2Permissions {
-  static readonly kMessageChannels = Rtm2ResourceType.MessageChannels;
-  static readonly kStreamChannels = Rtm2ResourceType.StreamChannels;
-  static readonly kGroupChannels = Rtm2ResourceType.GroupChannels;
-  static readonly kServerGroups = Rtm2ResourceType.ServerGroups;
-  static readonly kUsers = Rtm2ResourceType.Users;
-  static readonly kRead = Rtm2PermissionType.Read;
-  static readonly kWrite = Rtm2PermissionType.Write;
+  // Getters, not static fields: a static initializer that reads a property counts as a side effect
+  // to bundlers, which would then keep this class (and the encoder) in decode-only bundles.
+  static get kMessageChannels(): typeof Rtm2ResourceType.MessageChannels {
+    return Rtm2ResourceType.MessageChannels;
+  }
+  static get kStreamChannels(): typeof Rtm2ResourceType.StreamChannels {
+    return Rtm2ResourceType.StreamChannels;
+  }
+  static get kGroupChannels(): typeof Rtm2ResourceType.GroupChannels {
+    return Rtm2ResourceType.GroupChannels;
+  }
+  static get kServerGroups(): typeof Rtm2ResourceType.ServerGroups {
+    return Rtm2ResourceType.ServerGroups;
+  }
+  static get kUsers(): typeof Rtm2ResourceType.Users {
+    return Rtm2ResourceType.Users;
+  }
+  static get kRead(): typeof Rtm2PermissionType.Read {
+    return Rtm2PermissionType.Read;
+  }
+  static get kWrite(): typeof Rtm2PermissionType.Write {
+    return Rtm2PermissionType.Write;
+  }
 
   /** resource type → permission type → resource names, as in agora-token. */
   details: { [resourceType: number]: { [permissionType: number]: string[] } } = {};

@@ -3,9 +3,31 @@ const encoder = /* @__PURE__ */ new TextEncoder();
 // for display while the signature is still checked over the original bytes.
 const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-export const utf8Encode = (text: string): Uint8Array => encoder.encode(text);
+/**
+ * UTF-8 bytes of `text`. Most fields are short ASCII, which a plain loop copies several times faster
+ * than a TextEncoder call; anything else, or longer, goes to the encoder.
+ */
+export function utf8Encode(text: string): Uint8Array {
+  if (text.length > 64) return encoder.encode(text);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return encoder.encode(text);
+    out[i] = c;
+  }
+  return out;
+}
 
 export const utf8Decode = (bytes: Uint8Array): string => decoder.decode(bytes);
+
+/** The parts one after another, in a new array. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (let i = 0; i < parts.length; i++) length += parts[i]!.length;
+  const out = new Uint8Array(length);
+  for (let i = 0, offset = 0; i < parts.length; offset += parts[i]!.length, i++) out.set(parts[i]!, offset);
+  return out;
+}
 
 /** UTF-8 byte length without allocating: the packer sizes its buffer with it. */
 export function utf8Length(text: string): number {
@@ -25,12 +47,18 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-const HEX = '0123456789abcdef';
+const HEX = /* @__PURE__ */ Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+let hexScratch = /* @__PURE__ */ new Uint8Array(64);
 
+/** Lower-case hex; written as bytes and decoded once, which is faster than appending characters. */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]! >> 4]! + HEX[bytes[i]! & 15]!;
-  return out;
+  if (hexScratch.length < bytes.length * 2) hexScratch = new Uint8Array(bytes.length * 2);
+  const out = hexScratch;
+  for (let i = 0, o = 0; i < bytes.length; i++, o += 2) {
+    out[o] = HEX[bytes[i]! >> 4]!;
+    out[o + 1] = HEX[bytes[i]! & 15]!;
+  }
+  return decoder.decode(out.subarray(0, bytes.length * 2));
 }
 
 /** Constant-time equality: the loop never exits early, so timing does not reveal the first mismatch. */

@@ -1,17 +1,33 @@
-// Length and distance alphabets of RFC 1951 §3.2.5, shared by the compressor and the inflater.
-export const LENGTH_BASE = /* @__PURE__ */ Uint16Array.of(
-  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
-);
-export const LENGTH_EXTRA = /* @__PURE__ */ Uint8Array.of(
-  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-);
-export const DIST_BASE = /* @__PURE__ */ Uint16Array.of(
-  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
-  6145, 8193, 12289, 16385, 24577,
-);
-export const DIST_EXTRA = /* @__PURE__ */ Uint8Array.of(
-  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
-);
+// Length and distance alphabets of RFC 1951 §3.2.5, shared by the compressor and the inflater. Each
+// symbol's extra-bit count grows by one every four (lengths) or two (distances) symbols and its base
+// follows the previous symbol's range; generated rather than listed to keep bundles small.
+const alphabet = (count: number, first: number, extraBits: (symbol: number) => number): [Uint16Array, Uint8Array] => {
+  const base = new Uint16Array(count);
+  const extra = new Uint8Array(count);
+  for (let s = 0, b = first; s < count; s++) {
+    base[s] = b;
+    extra[s] = extraBits(s);
+    b += 1 << extra[s]!;
+  }
+  return [base, extra];
+};
+
+const LENGTHS = /* @__PURE__ */ (() => {
+  const [base, extra] = alphabet(29, 3, (s) => (s < 8 || s === 28 ? 0 : (s - 4) >> 2));
+  // Symbol 285 stands for 258 alone, not for the 259 the sequence would give.
+  base[28] = 258;
+  return { base, extra };
+})();
+
+const DISTANCES = /* @__PURE__ */ (() => {
+  const [base, extra] = alphabet(30, 1, (s) => (s < 4 ? 0 : (s - 2) >> 1));
+  return { base, extra };
+})();
+
+export const LENGTH_BASE = /* @__PURE__ */ (() => LENGTHS.base)();
+export const LENGTH_EXTRA = /* @__PURE__ */ (() => LENGTHS.extra)();
+export const DIST_BASE = /* @__PURE__ */ (() => DISTANCES.base)();
+export const DIST_EXTRA = /* @__PURE__ */ (() => DISTANCES.extra)();
 
 /** Code lengths of the fixed literal/length alphabet (RFC 1951 §3.2.6). */
 export function fixedLiteralLengths(): Uint8Array {

@@ -57,12 +57,15 @@ const TOO_FAR = 4096;
 // Scratch state reused across calls (the API is synchronous, so calls never interleave). Hash heads
 // hold `position + generation`; entries below the current generation are stale, which spares a
 // 16 KB fill on every call.
-let head = new Int32Array(1 << HASH_BITS);
-let prev = new Int32Array(1024);
+const head = /* @__PURE__ */ new Int32Array(1 << HASH_BITS);
+let prev = /* @__PURE__ */ new Int32Array(1024);
 let generation = 0;
-let out = new Uint8Array(1024);
+let out = /* @__PURE__ */ new Uint8Array(1024);
 
-/** Compresses `data` into a complete zlib stream (header, one final fixed block, Adler-32). */
+/**
+ * Compresses `data` into a complete zlib stream (header, one final fixed block, Adler-32). Returns a
+ * view of a reused scratch buffer, valid until the next call.
+ */
 export function zlibCompress(data: Uint8Array): Uint8Array {
   const n = data.length;
   // Worst case is 31 bits per three bytes (a far length-3 match), so 11 bits a byte bounds it.
@@ -144,5 +147,5 @@ export function zlibCompress(data: Uint8Array): Uint8Array {
   o[op++] = (sum >>> 16) & 255;
   o[op++] = (sum >>> 8) & 255;
   o[op++] = sum & 255;
-  return o.slice(0, op);
+  return o.subarray(0, op);
 }

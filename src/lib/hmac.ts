@@ -1,28 +1,82 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8Encode } from './bytes.js';
+import { compress, finish, IV, sha256 } from './sha256.js';
 
-export const hmacSha256 = (key: Uint8Array, message: Uint8Array): Uint8Array => hmac(sha256, key, message);
+// The states after the inner and outer pad blocks depend only on the key; 006 signs every token
+// with the certificate as key, so the last key's states are kept (key material, module scope only).
+const innerAfterKey = /* @__PURE__ */ new Int32Array(8);
+const outerAfterKey = /* @__PURE__ */ new Int32Array(8);
+const lastKey = /* @__PURE__ */ new Uint8Array(64);
+let lastKeyLength = -1;
+const pad = /* @__PURE__ */ new Uint8Array(64);
+const state = /* @__PURE__ */ new Int32Array(8);
+const innerDigest = /* @__PURE__ */ new Uint8Array(32);
 
-const u32le = (value: number): Uint8Array =>
-  Uint8Array.of(value & 255, (value >>> 8) & 255, (value >>> 16) & 255, (value >>> 24) & 255);
+function sameAsLastKey(key: Uint8Array): boolean {
+  if (key.length !== lastKeyLength) return false;
+  for (let i = 0; i < key.length; i++) if (key[i] !== lastKey[i]) return false;
+  return true;
+}
+
+function loadKey(key: Uint8Array): void {
+  if (key.length > 64) {
+    key = sha256(key);
+    lastKeyLength = -1;
+  } else {
+    lastKey.set(key);
+    lastKeyLength = key.length;
+  }
+  pad.fill(0x36);
+  for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ 0x36;
+  innerAfterKey.set(IV);
+  compress(innerAfterKey, pad, 0);
+  pad.fill(0x5c);
+  for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ 0x5c;
+  outerAfterKey.set(IV);
+  compress(outerAfterKey, pad, 0);
+  pad.fill(0);
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104) of `message` under `key`; keys over 64 bytes are hashed first. Writes the
+ * 32-byte result to `out` (a new array by default), so hot paths can reuse a buffer.
+ */
+export function hmacSha256(key: Uint8Array, message: Uint8Array, out: Uint8Array = new Uint8Array(32)): Uint8Array {
+  if (!sameAsLastKey(key)) loadKey(key);
+  state.set(innerAfterKey);
+  finish(state, 64, message, innerDigest, 0);
+  state.set(outerAfterKey);
+  finish(state, 64, innerDigest, out, 0);
+  return out;
+}
+
+// Scratch for the derivation below, so that signing a token allocates no intermediate keys.
+const numberKey = /* @__PURE__ */ new Uint8Array(4);
+const k2 = /* @__PURE__ */ new Uint8Array(32);
+
+function u32le(value: number): Uint8Array {
+  numberKey[0] = value;
+  numberKey[1] = value >>> 8;
+  numberKey[2] = value >>> 16;
+  numberKey[3] = value >>> 24;
+  return numberKey;
+}
 
 // A server signs many tokens in the same second with one certificate, so the first step of the key
 // derivation is remembered for the last (issueTs, certificate) pair. The cache holds derived key
 // material only, in module scope, never in anything returned to callers.
 let cachedIssueTs = -1;
 let cachedCertificate = '';
-let cachedK1: Uint8Array | undefined;
+const cachedK1 = /* @__PURE__ */ new Uint8Array(32);
 
 /**
  * The 007 signing key (FORMAT.md §2.7): the little-endian issueTs and salt are the HMAC keys and the
- * certificate's ASCII text is the first message.
+ * certificate's ASCII text is the first message. Returns a scratch buffer, valid until the next call.
  */
 export function signingKey007(certificate: string, issueTs: number, salt: number): Uint8Array {
-  if (issueTs !== cachedIssueTs || certificate !== cachedCertificate || !cachedK1) {
-    cachedK1 = hmacSha256(u32le(issueTs), utf8Encode(certificate));
+  if (issueTs !== cachedIssueTs || certificate !== cachedCertificate) {
+    hmacSha256(u32le(issueTs), utf8Encode(certificate), cachedK1);
     cachedIssueTs = issueTs;
     cachedCertificate = certificate;
   }
-  return hmacSha256(u32le(salt), cachedK1);
+  return hmacSha256(u32le(salt), cachedK1, k2);
 }

@@ -12,13 +12,21 @@ import { DIST_BASE, DIST_EXTRA, fixedLiteralLengths, LENGTH_BASE, LENGTH_EXTRA }
 interface Huffman {
   count: Uint16Array; // codes per length
   symbol: Uint16Array; // symbols ordered by code
+  // Indexed by the next FAST_BITS input bits: `symbol | length << 9` for codes up to FAST_BITS long,
+  // 0 where the code is longer (or unused) and the bit-by-bit walk takes over.
+  fast: Uint16Array;
 }
 
+const FAST_BITS = 9;
+
 const malformed = (why: string): TokenError => new TokenError('ERR_MALFORMED_TOKEN', `invalid zlib data: ${why}`);
+
+const offs = /* @__PURE__ */ new Uint16Array(16);
 
 /** Builds canonical decoding tables; returns the number of unused codes (negative = over-subscribed). */
 function buildHuffman(lengths: Uint8Array, n: number, h: Huffman): number {
   h.count.fill(0);
+  h.fast.fill(0);
   for (let s = 0; s < n; s++) h.count[lengths[s]!]!++;
   if (h.count[0] === n) return 0;
   let left = 1;
@@ -26,13 +34,28 @@ function buildHuffman(lengths: Uint8Array, n: number, h: Huffman): number {
     left = (left << 1) - h.count[len]!;
     if (left < 0) return left;
   }
-  const offs = new Uint16Array(16);
+  offs.fill(0);
   for (let len = 1; len < 15; len++) offs[len + 1] = offs[len]! + h.count[len]!;
   for (let s = 0; s < n; s++) if (lengths[s]) h.symbol[offs[lengths[s]!]!++] = s;
+  let code = 0;
+  let index = 0;
+  for (let len = 1; len <= FAST_BITS; len++, code <<= 1) {
+    for (let k = 0; k < h.count[len]!; k++, code++, index++) {
+      // Deflate sends Huffman codes MSB first into an LSB-first stream, so the table is indexed by
+      // the reversed code.
+      let reversed = 0;
+      for (let b = 0; b < len; b++) reversed |= ((code >> b) & 1) << (len - 1 - b);
+      for (let j = reversed; j < 1 << FAST_BITS; j += 1 << len) h.fast[j] = h.symbol[index]! | (len << 9);
+    }
+  }
   return left;
 }
 
-const newHuffman = (n: number): Huffman => ({ count: new Uint16Array(16), symbol: new Uint16Array(n) });
+const newHuffman = (n: number): Huffman => ({
+  count: new Uint16Array(16),
+  symbol: new Uint16Array(n),
+  fast: new Uint16Array(1 << FAST_BITS),
+});
 
 const FIXED = /* @__PURE__ */ (() => {
   const lit = newHuffman(288);
@@ -44,7 +67,10 @@ const FIXED = /* @__PURE__ */ (() => {
 
 const CODE_LENGTH_ORDER = /* @__PURE__ */ Uint8Array.of(16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15);
 
+// Scratch reused across calls (the API is synchronous, so calls never interleave).
 let scratch: Uint8Array | undefined;
+const lengths = /* @__PURE__ */ new Uint8Array(320);
+const DYNAMIC = /* @__PURE__ */ (() => ({ codeLengths: newHuffman(19), lit: newHuffman(286), dist: newHuffman(30) }))();
 
 /**
  * Inflates a zlib stream into a reused scratch buffer and returns a view of it, valid until the next
@@ -58,7 +84,7 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
   const cmf = input[0]!;
   const flg = input[1]!;
   if ((cmf & 15) !== 8 || cmf >> 4 > 7 || ((cmf << 8) | flg) % 31 !== 0) throw malformed('bad header');
-  if (flg & 0x20) throw malformed('preset dictionaries are not used by tokens');
+  if (flg & 0x20) throw malformed('preset dictionary');
 
   let ip = 2;
   let bitBuf = 0;
@@ -75,6 +101,20 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
     return v;
   };
   const decode = (h: Huffman): number => {
+    // Top up to at least FAST_BITS bits when the input has them; at most 32 bits are buffered.
+    while (bitCount <= 24 && ip < input.length) {
+      bitBuf |= input[ip++]! << bitCount;
+      bitCount += 8;
+    }
+    const entry = h.fast[bitBuf & ((1 << FAST_BITS) - 1)]!;
+    if (entry) {
+      const len = entry >> 9;
+      // Codes are prefix-free, so a table code longer than the bits left means a truncated stream.
+      if (len > bitCount) throw malformed('unexpected end of stream');
+      bitBuf >>>= len;
+      bitCount -= len;
+      return entry & 511;
+    }
     let code = 0;
     let first = 0;
     let index = 0;
@@ -92,17 +132,18 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
     new TokenError('ERR_INFLATE_LIMIT', `token payload inflates past ${limit} bytes; refused before allocating it`);
 
   let final = 0;
-  const lengths = new Uint8Array(320);
   while (!final) {
     final = bits(1);
     const type = bits(2);
     if (type === 0) {
+      // Whole bytes already buffered belong to the stored block; only the partial byte is padding.
+      ip -= bitCount >> 3;
       bitBuf = 0;
       bitCount = 0;
       if (ip + 4 > input.length) throw malformed('unexpected end of stream');
       const len = input[ip]! | (input[ip + 1]! << 8);
       const nlen = input[ip + 2]! | (input[ip + 3]! << 8);
-      if (len !== (~nlen & 0xffff)) throw malformed('stored block length check failed');
+      if (len !== (~nlen & 0xffff)) throw malformed('bad stored block length');
       ip += 4;
       if (ip + len > input.length) throw malformed('unexpected end of stream');
       if (op + len > limit) throw overflow();
@@ -117,11 +158,11 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
       const nlen = bits(5) + 257;
       const ndist = bits(5) + 1;
       const ncode = bits(4) + 4;
-      if (nlen > 286 || ndist > 30) throw malformed('too many length or distance codes');
+      if (nlen > 286 || ndist > 30) throw malformed('too many codes');
       lengths.fill(0, 0, 19);
       for (let i = 0; i < ncode; i++) lengths[CODE_LENGTH_ORDER[i]!] = bits(3);
-      const codeLengths = newHuffman(19);
-      if (buildHuffman(lengths, 19, codeLengths) !== 0) throw malformed('incomplete code-length code');
+      const { codeLengths } = DYNAMIC;
+      if (buildHuffman(lengths, 19, codeLengths) !== 0) throw malformed('bad code-length code');
       lengths.fill(0);
       for (let i = 0; i < nlen + ndist; ) {
         const sym = decode(codeLengths);
@@ -132,7 +173,7 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
         let value = 0;
         let repeat: number;
         if (sym === 16) {
-          if (i === 0) throw malformed('repeat with no previous length');
+          if (i === 0) throw malformed('repeat of no length');
           value = lengths[i - 1]!;
           repeat = 3 + bits(2);
         } else repeat = sym === 17 ? 3 + bits(3) : 11 + bits(7);
@@ -140,10 +181,10 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
         while (repeat--) lengths[i++] = value;
       }
       if (lengths[256] === 0) throw malformed('no end-of-block code');
-      lit = newHuffman(286);
+      lit = DYNAMIC.lit;
       let left = buildHuffman(lengths, nlen, lit);
       if (left < 0 || (left > 0 && nlen !== lit.count[0]! + lit.count[1]!)) throw malformed('bad literal/length code');
-      dist = newHuffman(30);
+      dist = DYNAMIC.dist;
       left = buildHuffman(lengths.subarray(nlen), ndist, dist);
       if (left < 0 || (left > 0 && ndist !== dist.count[0]! + dist.count[1]!)) throw malformed('bad distance code');
     } else if (type !== 1) throw malformed('reserved block type');
@@ -161,7 +202,7 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
         const ds = decode(dist);
         if (ds >= 30) throw malformed('invalid distance symbol');
         const d = DIST_BASE[ds]! + bits(DIST_EXTRA[ds]!);
-        if (d > op) throw malformed('distance reaches before the start of the output');
+        if (d > op) throw malformed('distance too far back');
         if (op + len > limit) throw overflow();
         for (let k = 0; k < len; k++, op++) out[op] = out[op - d]!;
       }

@@ -5,10 +5,11 @@ import { TokenError } from '../errors.js';
 const SALT_RANGE = 99_999_999;
 // Largest multiple of the range below 2^32: values at or above it are redrawn, so every salt is
 // equally likely (plain modulo would favour the low ones).
-const ACCEPT_BELOW = Math.floor(0x1_0000_0000 / SALT_RANGE) * SALT_RANGE;
+const ACCEPT_BELOW = 0x1_0000_0000 - (0x1_0000_0000 % SALT_RANGE);
 
-const pool = new Uint32Array(64);
-let next = pool.length;
+const POOL_SIZE = 64;
+const pool = /* @__PURE__ */ new Uint32Array(POOL_SIZE);
+let next = POOL_SIZE;
 
 function refill(): void {
   const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
@@ -25,7 +26,7 @@ function refill(): void {
 /** A uniformly distributed salt in 1 … 99 999 999 from `crypto.getRandomValues`, drawn in batches. */
 export function randomSalt(): number {
   for (;;) {
-    if (next === pool.length) refill();
+    if (next === POOL_SIZE) refill();
     const v = pool[next]!;
     // Each value is handed out once and wiped, so nothing later can learn a past salt from the pool.
     pool[next++] = 0;

@@ -25,6 +25,12 @@ export class ByteReader {
     return v;
   }
 
+  /** A u16 length or count prefix; the field name for the error is only built when it is missing. */
+  private prefix(what: string, suffix: string): number {
+    if (this.remaining < 2) this.need(2, `${what} ${suffix}`);
+    return this.u16(what);
+  }
+
   i16(what: string): number {
     return (this.u16(what) << 16) >> 16;
   }
@@ -38,7 +44,7 @@ export class ByteReader {
   }
 
   bytes(what: string): Uint8Array {
-    const n = this.u16(`${what} length`);
+    const n = this.prefix(what, 'length');
     this.need(n, what);
     const out = this.buf.slice(this.pos, this.pos + n);
     this.pos += n;
@@ -46,18 +52,24 @@ export class ByteReader {
   }
 
   string(what: string): string {
-    return utf8Decode(this.bytes(what));
+    const n = this.prefix(what, 'length');
+    this.need(n, what);
+    // Decoded straight from the payload: a copy first would only be garbage.
+    const text = utf8Decode(this.buf.subarray(this.pos, this.pos + n));
+    this.pos += n;
+    return text;
   }
 
   /**
-   * A privilege map as a plain object keyed by the numeric id. Keys are integers by construction,
-   * so a crafted token cannot reach `__proto__` or any other inherited name. A repeated key keeps the
+   * A privilege map keyed by the numeric id. Keys are integers by construction, so a crafted token
+   * cannot write `__proto__`; the object has no prototype as well, so a caller looking up a name
+   * such as "constructor" gets undefined rather than an inherited function. A repeated key keeps the
    * last value, as Go does (D5).
    */
   privileges(what: string): Record<number, number> {
-    const count = this.u16(`${what} count`);
+    const count = this.prefix(what, 'count');
     this.need(count * 6, what);
-    const out: Record<number, number> = {};
+    const out: Record<number, number> = Object.create(null);
     for (let i = 0; i < count; i++) {
       const key = this.u16(what);
       out[key] = this.u32(what);

@@ -29,10 +29,12 @@ export function assertCertificate(certificate: unknown): asserts certificate is 
 
 export const isAppIdFormat = (value: string): boolean => HEX32.test(value);
 
+export const isUint = (value: unknown, bits: 16 | 32): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= (bits === 16 ? 0xffff : 0xffffffff);
+
 export function assertUint(value: unknown, bits: 16 | 32, field: string, code: TokenErrorCode): asserts value is number {
-  const max = bits === 16 ? 0xffff : 0xffffffff;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max) return;
-  throw new TokenError(code, `"${field}" must be an integer from 0 to ${max}, got ${describe(value)}`);
+  if (isUint(value, bits)) return;
+  throw new TokenError(code, `"${field}" must be an integer from 0 to ${bits === 16 ? 0xffff : 0xffffffff}, got ${describe(value)}`);
 }
 
 export function assertString(value: unknown, field: string): asserts value is string {

@@ -56,27 +56,31 @@ export class ByteWriter {
   }
 
   string(text: string, field: string): this {
-    return this.bytes(asciiOrUtf8(text), field);
+    // Short ASCII, nearly every field, is copied in place instead of through a temporary array.
+    let ascii = text.length <= 64;
+    for (let i = 0; ascii && i < text.length; i++) ascii = text.charCodeAt(i) < 0x80;
+    if (!ascii) return this.bytes(utf8Encode(text), field);
+    this.u16(text.length);
+    this.ensure(text.length);
+    for (let i = 0; i < text.length; i++) this.buf[this.pos++] = text.charCodeAt(i);
+    return this;
   }
 
   /** `u16 count ‖ (u16 key ‖ u32 value)*` with keys ascending. */
   privileges(map: ReadonlyMap<number, number>): this {
-    const keys = [...map.keys()].sort((a, b) => a - b);
-    this.u16(keys.length);
-    for (const k of keys) this.u16(k).u32(map.get(k)!);
+    // Maps built from plain objects are already in ascending key order; only others get sorted.
+    let previous = -1;
+    let ascending = true;
+    for (const k of map.keys()) {
+      if (k < previous) ascending = false;
+      previous = k;
+    }
+    this.u16(map.size);
+    for (const k of ascending ? map.keys() : [...map.keys()].sort((a, b) => a - b)) this.u16(k).u32(map.get(k)!);
     return this;
   }
 
   view(): Uint8Array {
     return this.buf.subarray(0, this.pos);
   }
-}
-
-// Most fields are short ASCII; skipping TextEncoder for them keeps the build path allocation-light.
-function asciiOrUtf8(text: string): Uint8Array {
-  if (text.length > 64) return utf8Encode(text);
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return utf8Encode(text);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
 }

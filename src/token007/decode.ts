@@ -35,6 +35,32 @@ interface Parsed007 {
   signingInfo: Uint8Array;
 }
 
+// Servers decode a token to read it and then verify the same string; keeping what verification
+// needs from the last parse spares that second base64 + inflate + parse. Copies only, in buffers
+// reused from parse to parse: the decoded object belongs to the caller, who may change it, and
+// signingInfo is a view of the inflater's scratch.
+const lastSigned = {
+  token: undefined as string | undefined,
+  appId: '',
+  issueTs: 0,
+  salt: 0,
+  signature: /* @__PURE__ */ new Uint8Array(0) as Uint8Array,
+  signingInfo: /* @__PURE__ */ new Uint8Array(512),
+  signingInfoLength: 0,
+};
+
+function remember(token: string, decoded: DecodedToken007, signature: Uint8Array, signingInfo: Uint8Array): void {
+  const m = lastSigned;
+  if (m.signingInfo.length < signingInfo.length) m.signingInfo = new Uint8Array(signingInfo.length);
+  m.signingInfo.set(signingInfo);
+  m.signingInfoLength = signingInfo.length;
+  m.token = token;
+  m.appId = decoded.appId;
+  m.issueTs = decoded.issueTs;
+  m.salt = decoded.salt;
+  m.signature = signature;
+}
+
 /** Parses the base64/zlib body of a token whose "007" prefix has been checked. */
 export function parse007(token: string): Parsed007 {
   const payload = zlibInflate(base64Decode(token, 3), MAX_PAYLOAD_BYTES);
@@ -59,7 +85,9 @@ export function parse007(token: string): Parsed007 {
     }
     decoded.services.push(readService(r, type));
   }
-  return { decoded, signature, signingInfo: payload.subarray(start) };
+  const signingInfo = payload.subarray(start);
+  remember(token, decoded, signature, signingInfo);
+  return { decoded, signature, signingInfo };
 }
 
 /**
@@ -69,9 +97,10 @@ export function parse007(token: string): Parsed007 {
  */
 export function verify007(token: string, appCertificate: string): boolean {
   assertCertificate(appCertificate);
-  const { decoded, signature, signingInfo } = parse007(token);
-  if (!isAppIdFormat(decoded.appId)) return false;
-  const expected = hmacSha256(signingKey007(appCertificate, decoded.issueTs, decoded.salt), signingInfo);
+  if (lastSigned.token !== token) parse007(token);
+  const { appId, issueTs, salt, signature, signingInfo, signingInfoLength } = lastSigned;
+  if (!isAppIdFormat(appId)) return false;
+  const expected = hmacSha256(signingKey007(appCertificate, issueTs, salt), signingInfo.subarray(0, signingInfoLength));
   return timingSafeEqual(expected, signature);
 }
 

@@ -29,6 +29,7 @@ export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 // The signature (str, 34 bytes) precedes the signed bytes; signingInfo is written after room for it.
 const SIGNATURE_FIELD = 34;
 const writer = /* @__PURE__ */ new ByteWriter(1024);
+const signature = /* @__PURE__ */ new Uint8Array(32);
 
 /** Builds a "007" token. Validates everything first; throws {@link TokenError} on bad input. */
 export function encode007(spec: Token007Spec): string {
@@ -49,15 +50,18 @@ export function encode007(spec: Token007Spec): string {
   const w = writer.reset();
   w.pos = SIGNATURE_FIELD;
   w.string(appId, 'appId').u32(issueTs).u32(expire).u32(salt).u16(services.length);
-  // Array.prototype.sort is stable, so services of one type keep their insertion order (FORMAT.md §2.6).
-  const order = services.map((_, i) => i).sort((a, b) => (services[a]?.type ?? 0) - (services[b]?.type ?? 0));
-  for (const i of order) packService(w, services[i]!, `services[${i}]`);
+  if (services.length === 1) packService(w, services[0]!, 'services[0]');
+  else {
+    // Array.prototype.sort is stable, so services of one type keep their insertion order (FORMAT.md §2.6).
+    const order = services.map((_, i) => i).sort((a, b) => (services[a]?.type ?? 0) - (services[b]?.type ?? 0));
+    for (const i of order) packService(w, services[i]!, `services[${i}]`);
+  }
   if (w.pos > MAX_PAYLOAD_BYTES) {
     throw new TokenError('ERR_TOKEN_TOO_LONG', `the token payload would be ${w.pos} bytes; at most ${MAX_PAYLOAD_BYTES} can be parsed by every Agora implementation`);
   }
 
   const payload = w.view();
-  const signature = hmacSha256(signingKey007(appCertificate, issueTs, salt), payload.subarray(SIGNATURE_FIELD));
+  hmacSha256(signingKey007(appCertificate, issueTs, salt), payload.subarray(SIGNATURE_FIELD), signature);
   payload[0] = 32;
   payload[1] = 0;
   payload.set(signature, 2);

@@ -1,6 +1,6 @@
 import { TokenError } from '../errors.js';
 import type { ByteReader } from '../lib/reader.js';
-import { assertString, assertUint, describe, uidString } from '../lib/validate.js';
+import { assertString, assertUint, describe, isUint, uidString } from '../lib/validate.js';
 import type { ByteWriter } from '../lib/writer.js';
 import { ServiceType } from './constants.js';
 
@@ -143,6 +143,11 @@ export type DecodedService =
   | DecodedConvoAIService
   | DecodedSttService;
 
+const isDigits = (key: string): boolean => {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) < 48 || key.charCodeAt(i) > 57) return false;
+  return key.length > 0;
+};
+
 const isPairIterable = (value: object): value is Iterable<readonly [number, number]> =>
   typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 
@@ -153,13 +158,22 @@ export function privilegeMap(input: PrivilegeInput | undefined, path: string): M
   if (input === null || typeof input !== 'object') {
     throw new TokenError('ERR_INVALID_PRIVILEGE', `"${path}" must be an object of privilege id → expire, got ${describe(input)}`);
   }
-  const entries = isPairIterable(input)
-    ? Array.from(input, (pair) => (Array.isArray(pair) && pair.length === 2 ? pair : [NaN, NaN]))
-    : Object.entries(input).map(([k, v]) => [/^\d+$/.test(k) ? Number(k) : NaN, v]);
-  for (const [id, expire] of entries) {
-    assertUint(id, 16, `${path} id`, 'ERR_INVALID_PRIVILEGE');
-    assertUint(expire, 32, `${path}[${id}]`, 'ERR_INVALID_EXPIRE');
+  // Runs for every privilege of every token: field names are built only when a check fails, and
+  // plain objects are walked in place (own keys, in Object.entries order) rather than copied.
+  const add = (id: unknown, expire: unknown): void => {
+    if (!isUint(id, 16)) assertUint(id, 16, `${path} id`, 'ERR_INVALID_PRIVILEGE');
+    if (!isUint(expire, 32)) assertUint(expire, 32, `${path}[${id}]`, 'ERR_INVALID_EXPIRE');
     map.set(id, expire);
+  };
+  if (isPairIterable(input)) {
+    for (const pair of input) {
+      const isPair = Array.isArray(pair) && pair.length === 2;
+      add(isPair ? pair[0] : NaN, isPair ? pair[1] : NaN);
+    }
+  } else {
+    for (const key in input) {
+      if (Object.prototype.hasOwnProperty.call(input, key)) add(isDigits(key) ? Number(key) : NaN, (input as Record<string, unknown>)[key]);
+    }
   }
   if (map.size > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', `"${path}" has more than 65535 privileges`);
   return map;
