@@ -29,6 +29,10 @@ export interface Token006Spec {
   privileges: PrivilegeInput;
 }
 
+const SIGNATURE_FIELD = 34;
+const content = /* @__PURE__ */ new ByteWriter(256);
+const signature = /* @__PURE__ */ new Uint8Array(32);
+
 /** Every reference sets the 006 token expiry to one day after the build (FORMAT.md §3.1). */
 export const TOKEN_LIFETIME_006 = 86_400;
 
@@ -61,13 +65,21 @@ export function encode006(spec: Token006Spec): string {
   const privileges = privilegeMap(spec.privileges, 'privileges');
   const salt = spec.salt ?? randomSalt();
 
-  const message = new ByteWriter(16 + 6 * privileges.size).u32(salt).u32(ts).privileges(privileges).view();
-  const signature = signature006(appCertificate, appId, channel, uid, message);
-  const content = new ByteWriter(48 + message.length)
-    .bytes(signature, 'signature')
-    .u32(crc32(channel))
-    .u32(crc32(uid))
-    .bytes(message, 'privileges')
-    .view();
-  return '006' + appId + base64Encode(content);
+  // Content is written in place into module scratch (the API is synchronous): the signature slot
+  // first, filled in once the message after it is signed.
+  const w = content.reset();
+  w.pos = SIGNATURE_FIELD;
+  w.u32(crc32(channel)).u32(crc32(uid));
+  const lengthAt = w.pos;
+  w.u16(0).u32(salt).u32(ts).privileges(privileges);
+  const messageLength = w.pos - lengthAt - 2;
+  if (messageLength > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', `"privileges" has ${privileges.size} entries; they do not fit in a token`);
+  w.buf[lengthAt] = messageLength & 255;
+  w.buf[lengthAt + 1] = messageLength >>> 8;
+  signature006(appCertificate, appId, channel, uid, w.buf.subarray(lengthAt + 2, w.pos), signature);
+  w.buf[0] = 32;
+  w.buf[1] = 0;
+  w.buf.set(signature, 2);
+  const bytes = w.view();
+  return '006' + appId + base64Encode(bytes);
 }

@@ -11,7 +11,8 @@ export function signature006(
   channel: Uint8Array,
   uid: Uint8Array,
   message: Uint8Array,
+  out?: Uint8Array,
 ): Uint8Array {
   // Plain concatenation: the packer would pull its whole class into decode-only bundles.
-  return hmacSha256(utf8Encode(appCertificate), concatBytes(utf8Encode(appId), channel, uid, message));
+  return hmacSha256(utf8Encode(appCertificate), concatBytes(utf8Encode(appId), channel, uid, message), out);
 }
