@@ -1,16 +1,11 @@
 // Every code sample of docs/upgrade-006-to-007.md runs here, against the built package, and
 // type-checks against the sources: a sample that drifts from the API fails this test.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { runSample, type Sample, samplesOf, typeErrorsOf } from './support/markdown-samples.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const guidePath = `${root}docs/upgrade-006-to-007.md`;
-const guide = readFileSync(guidePath, 'utf8');
+const { text: guide, samples } = samplesOf('docs/upgrade-006-to-007.md');
 
 const missingDist = (): never => {
   throw new Error('dist/ is missing: run `npm run build` before the tests');
@@ -22,65 +17,9 @@ const modules: Record<string, unknown> = {
   'node:assert/strict': assert,
 };
 
-interface Sample {
-  lang: string;
-  line: number;
-  code: string;
-}
-
-const samples: Sample[] = [...guide.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
-  lang: m[1]!,
-  line: guide.slice(0, m.index).split('\n').length,
-  code: m[2]!,
-}));
-
 const env = { AGORA_APP_ID: '3327194369a09232ae4bc396b00f86ff', AGORA_APP_CERTIFICATE: '3cc7461c96496a9a6af39be6805a28d1' };
-
-/** Runs one sample as a CommonJS module whose imports are the built package; returns its exports. */
-function run(sample: Sample): Record<string, unknown> {
-  const { code } = transformSync(sample.code, { loader: 'ts', format: 'cjs', sourcefile: `${guidePath}:${sample.line}` });
-  const module = { exports: {} as Record<string, unknown> };
-  const load = (name: string): unknown => {
-    if (!(name in modules)) throw new Error(`sample at line ${sample.line} imports ${name}, which the guide test does not provide`);
-    return modules[name];
-  };
-  new Function('require', 'module', 'exports', 'process', code)(load, module, module.exports, { env });
-  return module.exports;
-}
-
-/** Type-checks every sample as its own module, with the package names mapped to the sources. */
-function typeErrors(): string[] {
-  const files = new Map(samples.map((s, i) => [`${root}docs/.sample-${i}.ts`, s]));
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    typeRoots: [`${root}node_modules/@types`],
-    skipLibCheck: true,
-    allowImportingTsExtensions: false,
-    baseUrl: root,
-    paths: { 'agora-token-kit': ['src/index.ts'], 'agora-token-kit/006': ['src/006.ts'] },
-  };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.fileExists = (f) => files.has(f) || ts.sys.fileExists(f);
-  host.readFile = (f) => files.get(f)?.code ?? readFile(f);
-  host.getSourceFile = (f, language) => {
-    const sample = files.get(f);
-    return sample ? ts.createSourceFile(f, sample.code, language) : getSourceFile(f, language);
-  };
-  const program = ts.createProgram([...files.keys()], options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const sample = d.file ? files.get(d.file.fileName) : undefined;
-    const where = sample && d.start !== undefined ? `guide line ${sample.line + d.file!.getLineAndCharacterOfPosition(d.start).line + 1}` : d.file?.fileName;
-    return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
-}
+const run = (sample: Sample) => runSample(sample, 'docs/upgrade-006-to-007.md', modules, env);
+const typeErrors = () => typeErrorsOf(samples, 'guide');
 
 describe('docs/upgrade-006-to-007.md', () => {
   it('has only TypeScript samples, so none escapes this test', () => {
