@@ -12,14 +12,15 @@ export default defineConfig([
   // One self-contained ES module for pages that load the library without a bundler: the `serve` demo
   // imports it (demo/app.js); no dependency has to be resolved by the browser.
   { entry: { 'browser/agora-token-kit': 'src/index.ts' }, format: ['esm'], target: 'es2022', platform: 'browser', noExternal: [/./], minify: true },
-  // The `agora-token-kit` bin: Node only. commander is bundled so that it is not a dependency of the
-  // library; it is CommonJS and requires Node built-ins, hence a real `require` in the ES module.
+  // The `agora-token-kit` bin: Node only. commander and fflate (the conformance kit's independent
+  // inflater) are bundled so that they are not dependencies of the library. commander is CommonJS and
+  // requires Node built-ins, hence a real `require` in the ES module.
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    noExternal: ['commander'],
+    noExternal: ['commander', 'fflate'],
     // Minified: 129 KB instead of 291 KB for every `npx agora-token-kit`.
     minify: true,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },

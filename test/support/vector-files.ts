@@ -1,3 +1,4 @@
+import type { VectorGroup as ConformanceVectorGroup, VectorTest as ConformanceVectorTest } from '../../src/cli/conformance/cases.js';
 // Static JSON imports, so that bundles for Deno, workerd and browsers carry the vectors with them.
 import accesstoken006 from '../../vectors/accesstoken006.json' with { type: 'json' };
 import accesstoken2 from '../../vectors/accesstoken2.json' with { type: 'json' };
@@ -13,28 +14,12 @@ import rtmTokenBuilder006 from '../../vectors/rtm-token-builder006.json' with { 
 import rtmTokenBuilder2 from '../../vectors/rtm-token-builder2.json' with { type: 'json' };
 import stt from '../../vectors/stt.json' with { type: 'json' };
 
-export interface VectorTest {
-  tcId: number;
-  comment: string;
-  flags: string[];
-  args: Record<string, unknown>;
-  argsList: unknown[];
-  result: 'valid' | 'invalid';
-  issueTs?: number;
-  salt?: number;
-  ts?: number;
-  services?: Record<string, unknown>[];
-  privileges?: [number, number][];
-  payloadHex?: string;
-  token?: string;
+// The runner's view of a vector plus the fields only this suite reads.
+export interface VectorTest extends ConformanceVectorTest {
   tokenGo?: string;
-  decoded?: Record<string, unknown>;
 }
 
-export interface VectorGroup {
-  type: string;
-  function: string;
-  tokenVersion: '006' | '007';
+export interface VectorGroup extends ConformanceVectorGroup {
   argumentNames: string[];
   tests: VectorTest[];
 }
