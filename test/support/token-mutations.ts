@@ -120,52 +120,68 @@ export const textEdits = {
 /** A tiny token whose payload inflates to `size` zero bytes. */
 export const zlibBomb = (size: number): string => token007(new Uint8Array(size), 9);
 
+/** One primitive of a payload: where it starts, how many bytes it takes, and the name errors give it. */
+export interface Field {
+  name: string;
+  offset: number;
+  size: number;
+}
+
 /**
- * Byte offsets of every length prefix and count in a 007 payload, found by walking it with the
- * layout of FORMAT.md §2 (the test's own reading, independent of the library's reader).
+ * Every field of a 007 payload, in wire order, found by walking it with the layout of FORMAT.md §2
+ * (the test's own reading, independent of the library's reader). Names are the ones the library's
+ * truncation errors use; a string `x` is a `x length` prefix followed by its bytes `x`.
  */
-export function lengthPrefixOffsets(payload: Uint8Array): number[] {
-  const offsets: number[] = [];
+export function fields007(payload: Uint8Array): Field[] {
+  const out: Field[] = [];
   let p = 0;
-  const u16 = (record: boolean): number => {
-    if (p + 2 > payload.length) throw new Error('walked past the end of a well-formed payload');
-    if (record) offsets.push(p);
-    const v = payload[p]! | (payload[p + 1]! << 8);
-    p += 2;
+  const field = (name: string, size: number): number => {
+    if (p + size > payload.length) throw new Error('walked past the end of a well-formed payload');
+    out.push({ name, offset: p, size });
+    const v = size === 2 ? payload[p]! | (payload[p + 1]! << 8) : 0;
+    p += size;
     return v;
   };
-  // Read before adding: `p += u16()` would add to the position from before the prefix.
-  const skip = (bytes: number): void => {
-    p += bytes;
+  const u16 = (name: string): number => field(name, 2);
+  const str = (name: string): void => {
+    field(name, u16(`${name} length`));
   };
-  const str = (): void => skip(u16(true));
-  str(); // signature
-  str(); // appId
-  p += 12; // issueTs, expire, salt
-  const services = u16(true);
+  str('signature');
+  str('appId');
+  field('issueTs', 4);
+  field('expire', 4);
+  field('salt', 4);
+  const services = u16('service count');
   for (let s = 0; s < services; s++) {
-    const type = u16(false);
+    const type = u16('service type');
     if (type < 1 || type > 10) break;
-    skip(6 * u16(true));
-    if (type === 1 || type === 3 || type === 6) str(), str();
-    else if (type === 2 || type === 5) str();
-    else if (type === 7) str(), str(), (p += 2);
+    field('privileges', 6 * u16('privileges count'));
+    if (type === 1) str('channelName'), str('uid');
+    else if (type === 3 || type === 6) str('channelName'), str('account');
+    else if (type === 2 || type === 5) str('userId');
+    else if (type === 7) str('roomUuid'), str('userUuid'), u16('role');
     else if (type === 8) {
-      str();
-      const resources = u16(true);
+      str('userId');
+      const resources = u16('permission count');
       for (let r = 0; r < resources; r++) {
-        p += 2;
-        const perms = u16(true);
+        u16('resource type');
+        const perms = u16('permission type count');
         for (let k = 0; k < perms; k++) {
-          p += 2;
-          const names = u16(true);
-          for (let n = 0; n < names; n++) str();
+          u16('permission type');
+          const names = u16('resource count');
+          for (let n = 0; n < names; n++) str('resource name');
         }
       }
     }
   }
-  return offsets;
+  return out;
 }
+
+/** Byte offsets of every length prefix and count in a 007 payload. */
+export const lengthPrefixOffsets = (payload: Uint8Array): number[] =>
+  fields007(payload)
+    .filter((f) => / (length|count)$/.test(f.name))
+    .map((f) => f.offset);
 
 /** Values a length prefix is set to: empty, one, the signed-16 boundary, the maximum. */
 export const EXTREME_U16 = [0, 1, 0x7fff, 0x8000, 0xfffe, 0xffff] as const;
