@@ -16,8 +16,8 @@ import {
   verifyToken,
 } from 'agora-token-kit';
 
-const appId = process.env.AGORA_APP_ID ?? '970CA35de60c44645bbae8a215061b33';
-const cert = process.env.AGORA_APP_CERTIFICATE ?? '5CFd2fd1755d40ecb72977518be15d3b';
+const appId = process.env.AGORA_APP_ID || '970CA35de60c44645bbae8a215061b33';
+const cert = process.env.AGORA_APP_CERTIFICATE || '5CFd2fd1755d40ecb72977518be15d3b';
 
 const perms = new Rtm2Permissions();
 perms.add(Rtm2Permissions.kMessageChannels, Rtm2Permissions.kRead, ['lobby']);
