@@ -8,6 +8,7 @@ const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: false, ignoreB
  * than a TextEncoder call; anything else, or longer, goes to the encoder.
  */
 export function utf8Encode(text: string): Uint8Array {
+  // Stryker disable next-line all: speed path only; the loop falls back to the encoder, which writes the same bytes
   if (text.length > 64) return encoder.encode(text);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {

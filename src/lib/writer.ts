@@ -18,6 +18,7 @@ export class ByteWriter {
   private ensure(extra: number): void {
     const need = this.pos + extra;
     if (need <= this.buf.length) return;
+    // Stryker disable next-line ArithmeticOperator: Math.max(need, …) always fits the write; only spare capacity differs
     const next = new Uint8Array(Math.max(need, this.buf.length * 2));
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
@@ -57,6 +58,7 @@ export class ByteWriter {
 
   string(text: string, field: string): this {
     // Short ASCII, nearly every field, is copied in place instead of through a temporary array.
+    // Stryker disable next-line all: speed path only; this.bytes(utf8Encode(text)) writes the same bytes for any length
     let ascii = text.length <= 64;
     for (let i = 0; ascii && i < text.length; i++) ascii = text.charCodeAt(i) < 0x80;
     if (!ascii) return this.bytes(utf8Encode(text), field);
@@ -69,9 +71,12 @@ export class ByteWriter {
   /** `u16 count ‖ (u16 key ‖ u32 value)*` with keys ascending. */
   privileges(map: ReadonlyMap<number, number>): this {
     // Maps built from plain objects are already in ascending key order; only others get sorted.
+    // Stryker disable next-line all: keys are u16 and unique, so a wrong guess only sorts an already sorted list
     let previous = -1;
+    // Stryker disable next-line all: starting false only sorts an already sorted list
     let ascending = true;
     for (const k of map.keys()) {
+      // Stryker disable next-line EqualityOperator: keys are unique (never equal); a false alarm only sorts a sorted list
       if (k < previous) ascending = false;
       previous = k;
     }
