@@ -202,7 +202,7 @@ describe('encode007', () => {
   it('builds a payload of exactly 65535 bytes and refuses one more', () => {
     // 82 header bytes, then RTC: type, privilege count, channel (2 + n) and uid "1" (3).
     const rtc = (n: number) => ({ type: 1, channelName: 'c'.repeat(n), uid: 1 });
-    expect(decodeToken(encode007(spec(rtc(65535 - 91)))).services[0]).toMatchObject({ channelName: 'c'.repeat(65444) });
+    expect(decodeToken(encode007(spec(rtc(65535 - 91))))).toMatchObject({ services: [{ channelName: 'c'.repeat(65444) }] });
     expectError(() => encode007(spec(rtc(65535 - 90))), 'ERR_TOKEN_TOO_LONG', 'the token payload would be 65536 bytes; at most 65535 can be parsed by every Agora implementation');
   });
 
@@ -296,7 +296,7 @@ describe('api: tokenVersion, decodeToken, verifyToken', () => {
   });
 
   it('verifying a "006" token needs its channel and uid', () => {
-    const token = encode006({ appId, appCertificate, channelName: 'c', uid: 1, ts: 1, salt: 1, privileges: {} });
+    const token = encode006({ version: '006', appId, appCertificate, channelName: 'c', uid: 1, ts: 1, salt: 1, privileges: {} });
     const message = 'a "006" token signs the channel name and uid without storing them: pass { channelName, uid } to verifyToken';
     expectError(() => verifyToken(token, appCertificate), 'ERR_VERIFY_CONTEXT_REQUIRED', message);
     expectError(() => verifyToken(token, appCertificate, { channelName: 'c' } as never), 'ERR_VERIFY_CONTEXT_REQUIRED', message);

@@ -46,7 +46,8 @@ describe('assertAppId / isAppIdFormat', () => {
     expect(e.message).toBe(`"appId" must be 32 hexadecimal characters, got ${JSON.stringify(bad)}`);
   });
 
-  it('names the type of a non-string', () => {
+  it('names the type of a non-string, even one whose text would match', () => {
+    expect(caught(() => assertAppId([HEX])).message).toBe('"appId" must be 32 hexadecimal characters, got object');
     expect(caught(() => assertAppId(7)).message).toBe('"appId" must be 32 hexadecimal characters, got 7');
   });
 });
