@@ -17,20 +17,12 @@ import {
   verifyToken,
 } from '../src/index.js';
 import { decode007 } from './support/decode007.js';
+import { caught } from './support/caught.js';
 
 const appId = '3327194369a09232ae4bc396b00f86ff';
 const cert = '3cc7461c96496a9a6af39be6805a28d1';
 const fixed = { issueTs: 1_700_000_000, salt: 12345 };
 
-function codeOf(fn: () => unknown): TokenErrorCode | undefined {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TokenError);
-    return (e as TokenError).code;
-  }
-  return undefined;
-}
 
 describe('broken input is a TokenError, never a wrong token or ""', () => {
   const rtc = (over: Partial<Record<'appId' | 'cert' | 'uid' | 'role' | 'expire' | 'privilege', unknown>>) => () =>
@@ -62,47 +54,47 @@ describe('broken input is a TokenError, never a wrong token or ""', () => {
     ['expire as a string', { expire: '600' }, 'ERR_INVALID_EXPIRE'],
     ['privilege expire NaN', { privilege: NaN }, 'ERR_INVALID_EXPIRE'],
   ] as const)('%s → %s', (_name, over, code) => {
-    expect(codeOf(rtc(over))).toBe(code);
+    expect(caught(rtc(over)).code).toBe(code);
   });
 
   it('rejects a string over 65 535 UTF-8 bytes', () => {
-    expect(codeOf(() => RtmTokenBuilder.buildToken(appId, cert, 'é'.repeat(32768), 60))).toBe('ERR_STRING_TOO_LONG');
+    expect(caught(() => RtmTokenBuilder.buildToken(appId, cert, 'é'.repeat(32768), 60)).code).toBe('ERR_STRING_TOO_LONG');
     // A long string still fits while the whole payload stays within 65 535 bytes.
     expect(decode007(RtmTokenBuilder.buildToken(appId, cert, 'a'.repeat(65_000), 60)).services).toHaveLength(1);
   });
 
   it('rejects a payload no reference parser could read', () => {
     const services = Array.from({ length: 3 }, () => ({ type: ServiceType.Rtm, userId: 'x'.repeat(30000) }));
-    expect(codeOf(() => buildToken({ appId, appCertificate: cert, expire: 1, services }))).toBe('ERR_TOKEN_TOO_LONG');
+    expect(caught(() => buildToken({ appId, appCertificate: cert, expire: 1, services })).code).toBe('ERR_TOKEN_TOO_LONG');
   });
 
   it('rejects a non-string channel name and bad options', () => {
-    expect(codeOf(() => RtcTokenBuilder.buildTokenWithUid(appId, cert, 7 as unknown as string, 1, 1, 1, 1))).toBe('ERR_INVALID_ARGUMENT');
-    expect(codeOf(() => RtcTokenBuilder.buildTokenWithUid(appId, cert, 'c', 1, 1, 1, 1, { salt: -5 }))).toBe('ERR_INVALID_SALT');
-    expect(codeOf(() => RtcTokenBuilder.buildTokenWithUid(appId, cert, 'c', 1, 1, 1, 1, { issueTs: 2 ** 32 }))).toBe('ERR_INVALID_TIMESTAMP');
+    expect(caught(() => RtcTokenBuilder.buildTokenWithUid(appId, cert, 7 as unknown as string, 1, 1, 1, 1)).code).toBe('ERR_INVALID_ARGUMENT');
+    expect(caught(() => RtcTokenBuilder.buildTokenWithUid(appId, cert, 'c', 1, 1, 1, 1, { salt: -5 })).code).toBe('ERR_INVALID_SALT');
+    expect(caught(() => RtcTokenBuilder.buildTokenWithUid(appId, cert, 'c', 1, 1, 1, 1, { issueTs: 2 ** 32 })).code).toBe('ERR_INVALID_TIMESTAMP');
   });
 
   it('rejects an empty service list and malformed services in buildToken', () => {
-    expect(codeOf(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [] }))).toBe('ERR_NO_SERVICE');
-    expect(codeOf(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 70000 }] }))).toBe('ERR_INVALID_SERVICE');
-    expect(codeOf(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 1, privileges: { 1: -1 } }] as never }))).toBe(
+    expect(caught(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [] })).code).toBe('ERR_NO_SERVICE');
+    expect(caught(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 70000 }] })).code).toBe('ERR_INVALID_SERVICE');
+    expect(caught(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 1, privileges: { 1: -1 } }] as never })).code).toBe(
       'ERR_INVALID_EXPIRE',
     );
-    expect(codeOf(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 4, privileges: { x: 1 } as never }] }))).toBe(
+    expect(caught(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 4, privileges: { x: 1 } as never }] })).code).toBe(
       'ERR_INVALID_PRIVILEGE',
     );
-    expect(codeOf(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 7, roomUuid: 'r', userUuid: 'u', role: 40000 }] }))).toBe(
+    expect(caught(() => buildToken({ appId, appCertificate: cert, expire: 1, services: [{ type: 7, roomUuid: 'r', userUuid: 'u', role: 40000 }] })).code).toBe(
       'ERR_INVALID_ROLE',
     );
-    expect(codeOf(() => buildToken({ version: '008' as never, appId, appCertificate: cert, expire: 1, services: [{ type: 4 }] }))).toBe(
+    expect(caught(() => buildToken({ version: '008' as never, appId, appCertificate: cert, expire: 1, services: [{ type: 4 }] })).code).toBe(
       'ERR_UNSUPPORTED_VERSION',
     );
   });
 
   it('rejects RTM2 resources given as a bare string (agora-token splits it into characters)', () => {
-    expect(codeOf(() => new Rtm2Permissions().add(0, 0, 'abc' as never))).toBe('ERR_INVALID_ARGUMENT');
+    expect(caught(() => new Rtm2Permissions().add(0, 0, 'abc' as never)).code).toBe('ERR_INVALID_ARGUMENT');
     const bad = [{ resourceType: 0, permissionType: 0, resources: 'abc' }] as never;
-    expect(codeOf(() => RtmTokenBuilder.buildTokenWithPermissions(appId, cert, 'u', bad, 60))).toBe('ERR_INVALID_ARGUMENT');
+    expect(caught(() => RtmTokenBuilder.buildTokenWithPermissions(appId, cert, 'u', bad, 60)).code).toBe('ERR_INVALID_ARGUMENT');
   });
 
   it('never puts the certificate into an error message', () => {
@@ -202,14 +194,14 @@ describe('decodeToken and verifyToken', () => {
   it('verify is false for another certificate and an error for a malformed one', () => {
     expect(verifyToken(token, cert)).toBe(true);
     expect(verifyToken(token, cert.toUpperCase())).toBe(false);
-    expect(codeOf(() => verifyToken(token, 'short'))).toBe('ERR_INVALID_APP_CERTIFICATE');
+    expect(caught(() => verifyToken(token, 'short')).code).toBe('ERR_INVALID_APP_CERTIFICATE');
   });
 
   it('names the problem with a token', () => {
-    expect(codeOf(() => decode007('008' + token.slice(3)))).toBe('ERR_UNSUPPORTED_VERSION');
-    expect(codeOf(() => decode007('00'))).toBe('ERR_MALFORMED_TOKEN');
-    expect(codeOf(() => decode007(token.slice(0, 40)))).toBe('ERR_MALFORMED_TOKEN');
-    expect(codeOf(() => decode007('007' + 'A'.repeat(100_000)))).toBe('ERR_TOKEN_TOO_LONG');
+    expect(caught(() => decode007('008' + token.slice(3))).code).toBe('ERR_UNSUPPORTED_VERSION');
+    expect(caught(() => decode007('00')).code).toBe('ERR_MALFORMED_TOKEN');
+    expect(caught(() => decode007(token.slice(0, 40))).code).toBe('ERR_MALFORMED_TOKEN');
+    expect(caught(() => decode007('007' + 'A'.repeat(100_000))).code).toBe('ERR_TOKEN_TOO_LONG');
     expect(() => decode007(42 as unknown as string)).toThrow(TypeError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base64Decode } from '../../src/lib/base64.js';
-import { caught } from './caught.js';
+import { caught } from '../support/caught.js';
 
 describe('base64Decode names each defect', () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHex, utf8Decode, utf8Encode, utf8Length } from '../../src/lib/bytes.js';
 import { ByteReader } from '../../src/lib/reader.js';
 import { ByteWriter } from '../../src/lib/writer.js';
-import { caught } from './caught.js';
+import { caught } from '../support/caught.js';
 
 const enc = new TextEncoder();
 

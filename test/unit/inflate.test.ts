@@ -1,7 +1,7 @@
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zlibInflate } from '../../src/lib/inflate.js';
-import { caught } from './caught.js';
+import { caught } from '../support/caught.js';
 
 // Each defect gets its own hand-made stream, so that removing one check cannot hide behind a later
 // one that happens to fail the same stream with the same code.

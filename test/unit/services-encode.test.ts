@@ -5,7 +5,7 @@ import { ByteWriter } from '../../src/lib/writer.js';
 import { encode006 } from '../../src/token006/encode.js';
 import { encode007, type Token007Spec } from '../../src/token007/encode.js';
 import { packService, privilegeMap, readService, type ServiceSpec } from '../../src/token007/services.js';
-import { caught } from './caught.js';
+import { caught } from '../support/caught.js';
 
 const appId = '970ca35de60c44645bbae8a215061b33';
 const appCertificate = '5cfd2fd1755d40ecb72977518be15d3b';

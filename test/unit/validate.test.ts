@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caught } from './caught.js';
+import { caught } from '../support/caught.js';
 import {
   assertAppId,
   assertCertificate,
