@@ -33,15 +33,24 @@ export function exec(cmd, args, { cwd, env, timeoutMs = 60_000 } = {}) {
  */
 export function startServer(cmd, args, { cwd, env, timeoutMs = 30_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: launchers such as deno's npm shim start the real server as a child,
+    // and signalling the group stops both.
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const signalGroup = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // The group is already gone.
+      }
+    };
     let output = '';
     const exited = new Promise((done) => child.once('exit', done));
     const stop = async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      signalGroup('SIGTERM');
       await exited;
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      signalGroup('SIGKILL');
       reject(new Error(`${cmd} did not listen within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (d) => {
