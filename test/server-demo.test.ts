@@ -3,14 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken, type DecodedToken007, verifyToken } from '../src/index.js';
+import { launchChromium } from './support/chromium.mjs';
 import { type CliServer, startCliServer } from './support/cli-server.js';
 
 const appId = '5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a';
 const appCertificate = 'c0ffee00deadbeef0123456789abcdef';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 const iso = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
 
 let server: CliServer;
@@ -22,7 +22,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agora-demo-'));
   server = await startCliServer({ env: { AGORA_APP_ID: appId, AGORA_APP_CERTIFICATE: appCertificate }, cwd: dir });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: '/usr/bin/chromium', args, headless: true, timeout: 60_000 });
+  context = await launchChromium(join(dir, 'profile'));
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
   // Paused: page time moves only when a test moves it, so every timer fires exactly when expected.

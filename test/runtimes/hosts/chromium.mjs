@@ -1,32 +1,19 @@
-// Headless Chromium from Debian's package, driven by playwright-core (which downloads nothing when
-// given an executablePath).
+// The vector suite bundled as one script in headless Chromium (test/support/chromium.mjs finds it).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { bundleSuite } from '../bundle.mjs';
 import { exec } from '../proc.mjs';
-
-const executablePath = '/usr/bin/chromium';
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { findChromium, launchChromium } from '../../support/chromium.mjs';
 
 export const chromiumHost = {
   name: 'chromium',
-  version: async () => (await exec(executablePath, ['--version'])).stdout.trim(),
+  version: async () => (await exec(findChromium(), ['--version'])).stdout.trim(),
   webOnly: true,
   async suite(consumer) {
     const code = readFileSync(await bundleSuite(consumer, 'browser', 'iife'), 'utf8');
     const profile = mkdtempSync(join(tmpdir(), 'agora-token-kit-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath, args, headless: true, timeout: 60_000 });
+    const context = await launchChromium(profile);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const errors = [];
