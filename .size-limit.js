@@ -16,7 +16,7 @@ export default [
     path: 'dist/index.js',
     import: '{ decodeToken, verifyToken }',
     gzip: true,
-    limit: '6 KB',
+    limit: '8 KB',
     modifyEsbuildConfig: asBrowserModule,
   },
 ];

@@ -14,7 +14,7 @@ export default {
   // The scope of issue 6: packing, signing, services and decoding. deflate.ts (the compressor) is left
   // out: its output is only ever checked by inflating it, and a weaker compressor still round-trips.
   mutate: [
-    'src/lib/{writer,reader,base64,bytes,validate,hmac,sha256,crc32,adler32,inflate,random}.ts',
+    'src/lib/{writer,reader,base64,bytes,validate,hmac,crc32,adler32,inflate,random}.ts',
     'src/token007/*.ts',
     'src/token006/{encode,decode,signature}.ts',
     'src/api.ts',

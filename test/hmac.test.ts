@@ -1,10 +1,11 @@
-// The library's own SHA-256 and HMAC-SHA256 against node:crypto, on every block-boundary length, and
-// the 007 key derivation (with its one-entry cache) against the chain of FORMAT.md §2.7.
-import { createHash, createHmac } from 'node:crypto';
+// The HMAC-SHA256 adapter over noble's SHA-256 (keyed states kept and cloned per message) against
+// node:crypto, on every block-boundary length, and the 007 key derivation (with its one-entry cache)
+// against the chain of docs/format.md §2.7.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hmacSha256, signingKey007 } from '../src/lib/hmac.js';
-import { sha256 } from '../src/lib/sha256.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 const nodeHmac = (key: Uint8Array, message: Uint8Array): string => createHmac('sha256', key).update(message).digest('hex');
@@ -16,24 +17,6 @@ const u32le = (n: number): Buffer => {
 
 // Lengths around every padding decision: 55/56 bytes fit one final block or not, 64 fills it.
 const boundaryLength = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constantFrom(55, 56, 63, 64, 65, 119, 120, 127, 128, 129));
-
-describe('sha256', () => {
-  it('matches node:crypto for messages of every length up to a few blocks', () => {
-    for (let n = 0; n <= 200; n++) {
-      const data = Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 255);
-      expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
-    }
-  });
-
-  it('matches node:crypto on random messages, including long ones', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ minLength: 1000, maxLength: 5000 })), (data) => {
-        expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
-      }),
-      { numRuns: 500 },
-    );
-  });
-});
 
 describe('hmacSha256', () => {
   it('matches node:crypto for random keys (short, block-sized, longer than a block) and messages', () => {
@@ -62,6 +45,20 @@ describe('hmacSha256', () => {
     key[31] = 1 ^ key[31]!;
     expect(hex(hmacSha256(key, message))).toBe(nodeHmac(key, message));
     expect(hex(hmacSha256(key.subarray(0, 31), message))).toBe(nodeHmac(key.subarray(0, 31), message));
+  });
+
+  it('hashes views at any offset and long messages, and writes into a view of a larger buffer', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000 }), fc.nat(70), fc.uint8Array({ minLength: 1, maxLength: 80 }), (bytes, offset, key) => {
+        const message = bytes.subarray(Math.min(offset, bytes.length));
+        const target = new Uint8Array(40).fill(0xaa);
+        hmacSha256(key, message, target.subarray(3, 35));
+        expect(hex(target.subarray(3, 35))).toBe(nodeHmac(key, message));
+        // Nothing written around the view.
+        expect([...target.subarray(0, 3), ...target.subarray(35)]).toEqual(new Array(8).fill(0xaa));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('writes into a given buffer and returns it', () => {
@@ -97,5 +94,20 @@ describe('signingKey007', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('hashing comes from @noble/hashes', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(new URL(dir, import.meta.url), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? sources(`${dir}${entry.name}/`) : [readFileSync(new URL(`${dir}${entry.name}`, import.meta.url), 'utf8')],
+    );
+
+  it('src/ holds no SHA-256 of its own and signs with noble', () => {
+    const all = sources('../src/').join('\n');
+    // The first round constant and initial state word of SHA-256, in any spelling, and the way the
+    // former hand-written version derived its tables.
+    expect(all).not.toMatch(/0x428a2f98|0x6a09e667|1116352408|1779033703|Math\.cbrt/i);
+    expect(readFileSync(new URL('../src/lib/hmac.ts', import.meta.url), 'utf8')).toMatch(/from '@noble\/hashes\/sha2\.js'/);
   });
 });

@@ -38,7 +38,7 @@ const spec = fc.record({
 
 const asId = (v: string | number) => (v === 0 ? '' : String(v));
 
-/** What decoding must give back for one service spec (the packing rules of FORMAT.md §2.3–2.4). */
+/** What decoding must give back for one service spec (the packing rules of docs/format.md §2.3–2.4). */
 function expected(s: ServiceSpec): Record<string, unknown> {
   const out: Record<string, unknown> = { ...s, privileges: Object.fromEntries(Object.entries(s.privileges ?? {}).map(([k, v]) => [k, v])) };
   for (const key of ['uid', 'account', 'userId', 'userUuid'] as const) if (key in s) out[key] = asId((s as unknown as Record<string, string | number>)[key]!);

@@ -23,7 +23,7 @@ describe("'agora-token-kit/006' from the built package", () => {
       '-e',
       program("const { RtcTokenBuilder, RtcRole } = require('agora-token-kit/006'); const { decodeToken, verifyToken } = require('agora-token-kit');"),
     ]);
-    // FORMAT.md §8.2, the upstream publisher token.
+    // docs/format.md §8.2, the upstream publisher token.
     expect(JSON.parse(esm)).toEqual({
       token: '006970CA35de60c44645bbae8a215061b33IACMv3I+fsRSejxy6luEwzA/1t/zbEHWfJCJ5m8ssFP/fLdIfRBXoFHlIgABAAAAR/QQAAQAAQCvKDdWAgCvKDdWAwCvKDdWBACvKDdW',
       ok: true,

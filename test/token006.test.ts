@@ -48,7 +48,7 @@ describe('crc32', () => {
   it('is the zlib/IEEE CRC-32', () => {
     expect(crc32(bytes('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array())).toBe(0);
-    // FORMAT.md §7.2: CRCs of the upstream channel name and uid.
+    // docs/format.md §7.2: CRCs of the upstream channel name and uid.
     expect(crc32(bytes('7d72365eb983485397e3e3f9d460bdda'))).toBe(0x107d48b7);
     expect(crc32(bytes('2882341273'))).toBe(0xe551a057);
   });

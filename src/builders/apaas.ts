@@ -4,7 +4,7 @@ import { uidString } from '../lib/validate.js';
 import { Privilege, ServiceType } from '../token007/constants.js';
 import { build, type BuildOptions } from './options.js';
 
-// APaaS "no role" (FORMAT.md §2.3).
+// APaaS "no role" (docs/format.md §2.3).
 const NO_ROLE = -1;
 
 /**

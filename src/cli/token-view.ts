@@ -2,7 +2,7 @@ import { Privilege, ServiceType, type DecodedService, type DecodedToken, type De
 import type { Paint } from './output.js';
 import { isoTime, relative, untilExpiry } from './time.js';
 
-/** Service type → display name (FORMAT.md §2.3). */
+/** Service type → display name (docs/format.md §2.3). */
 export const SERVICE_NAMES: Record<number, string> = {
   1: 'RTC',
   2: 'RTM',

@@ -16,7 +16,7 @@ const PAD = 61; // "="
 // appending four characters at a time; the scratch grows to the largest token seen.
 let scratch = /* @__PURE__ */ new Uint8Array(256);
 
-/** Standard alphabet with `=` padding, as every reference emits (FORMAT.md §2.1). */
+/** Standard alphabet with `=` padding, as every reference emits (docs/format.md §2.1). */
 export function base64Encode(bytes: Uint8Array): string {
   const n = bytes.length;
   const size = Math.ceil(n / 3) * 4;

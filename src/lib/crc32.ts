@@ -1,5 +1,5 @@
 // CRC-32 as in zlib and IEEE 802.3 (reflected polynomial 0xEDB88320, initial value and final XOR
-// 0xFFFFFFFF), which every 006 reference uses for its channel and uid checksums (FORMAT.md §3.2).
+// 0xFFFFFFFF), which every 006 reference uses for its channel and uid checksums (docs/format.md §3.2).
 const TABLE = /* @__PURE__ */ (() => {
   const table = new Int32Array(256);
   for (let n = 0; n < 256; n++) {

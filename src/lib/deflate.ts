@@ -6,7 +6,7 @@ import { DIST_BASE, DIST_EXTRA, fixedLiteralLengths, LENGTH_BASE, LENGTH_EXTRA }
  * Payloads are a few hundred bytes, a 32-byte random signature among them, and dynamic Huffman
  * tables would cost more than they save; fflate's zlibSync allocates ~160 KB per call, which
  * dominated the build path. Any valid zlib stream is accepted by every reference parser
- * (FORMAT.md §2.8), and the tests inflate our output with node:zlib and fflate.
+ * (docs/format.md §2.8), and the tests inflate our output with node:zlib and fflate.
  */
 
 function reverseBits(code: number, length: number): number {

@@ -1,20 +1,39 @@
+import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8Encode } from './bytes.js';
-import { compress, finish, IV, sha256 } from './sha256.js';
 
-// The states after the inner and outer pad blocks depend only on the key; 006 signs every token
-// with the certificate as key, so the last key's states are kept (key material, module scope only).
-const innerAfterKey = /* @__PURE__ */ new Int32Array(8);
-const outerAfterKey = /* @__PURE__ */ new Int32Array(8);
+/*
+ * HMAC-SHA256 (RFC 2104) over noble's audited SHA-256. A token costs three HMACs of a few hundred
+ * bytes, and noble's one-shot `hmac` builds and destroys two hash objects and their pads each time
+ * (half the build speed, docs/design.md "Dependencies"). Here the states after the inner and outer
+ * pad blocks are kept in hash objects that are reset in place, and each message hashes a copy of
+ * them made with `_cloneInto`, which allocates nothing. Calls are synchronous and never interleave.
+ */
+type Sha256 = ReturnType<typeof sha256.create>;
+
+// Never updated: copying it into another object resets that object to the initial state.
+const fresh = /* @__PURE__ */ sha256.create();
+const innerAfterKey = /* @__PURE__ */ sha256.create();
+const outerAfterKey = /* @__PURE__ */ sha256.create();
+const work = /* @__PURE__ */ sha256.create();
+
+// The keyed states depend only on the key; 006 signs every token with the certificate as key, so the
+// last key and its states are kept (key material, module scope only, never returned).
 const lastKey = /* @__PURE__ */ new Uint8Array(64);
 let lastKeyLength = -1;
 const pad = /* @__PURE__ */ new Uint8Array(64);
-const state = /* @__PURE__ */ new Int32Array(8);
 const innerDigest = /* @__PURE__ */ new Uint8Array(32);
 
 function sameAsLastKey(key: Uint8Array): boolean {
   if (key.length !== lastKeyLength) return false;
   for (let i = 0; i < key.length; i++) if (key[i] !== lastKey[i]) return false;
   return true;
+}
+
+function absorbPad(state: Sha256, key: Uint8Array, byte: number): void {
+  pad.fill(byte);
+  for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ byte;
+  fresh._cloneInto(state);
+  state.update(pad);
 }
 
 function loadKey(key: Uint8Array): void {
@@ -25,27 +44,23 @@ function loadKey(key: Uint8Array): void {
     lastKey.set(key);
     lastKeyLength = key.length;
   }
-  pad.fill(0x36);
-  for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ 0x36;
-  innerAfterKey.set(IV);
-  compress(innerAfterKey, pad, 0);
-  pad.fill(0x5c);
-  for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ 0x5c;
-  outerAfterKey.set(IV);
-  compress(outerAfterKey, pad, 0);
+  absorbPad(innerAfterKey, key, 0x36);
+  absorbPad(outerAfterKey, key, 0x5c);
   pad.fill(0);
 }
 
 /**
- * HMAC-SHA256 (RFC 2104) of `message` under `key`; keys over 64 bytes are hashed first. Writes the
- * 32-byte result to `out` (a new array by default), so hot paths can reuse a buffer.
+ * HMAC-SHA256 of `message` under `key`; keys over 64 bytes are hashed first. Writes the 32-byte
+ * result to `out` (a new array by default), so hot paths can reuse a buffer.
  */
 export function hmacSha256(key: Uint8Array, message: Uint8Array, out: Uint8Array = new Uint8Array(32)): Uint8Array {
   if (!sameAsLastKey(key)) loadKey(key);
-  state.set(innerAfterKey);
-  finish(state, 64, message, innerDigest, 0);
-  state.set(outerAfterKey);
-  finish(state, 64, innerDigest, out, 0);
+  innerAfterKey._cloneInto(work);
+  work.update(message);
+  work.digestInto(innerDigest);
+  outerAfterKey._cloneInto(work);
+  work.update(innerDigest);
+  work.digestInto(out);
   return out;
 }
 
@@ -69,8 +84,8 @@ let cachedCertificate = '';
 const cachedK1 = /* @__PURE__ */ new Uint8Array(32);
 
 /**
- * The 007 signing key (FORMAT.md §2.7): the little-endian issueTs and salt are the HMAC keys and the
- * certificate's ASCII text is the first message. Returns a scratch buffer, valid until the next call.
+ * The 007 signing key (docs/format.md §2.7): the little-endian issueTs and salt are the HMAC keys and
+ * the certificate's ASCII text is the first message. Returns a scratch buffer, valid until the next call.
  */
 export function signingKey007(certificate: string, issueTs: number, salt: number): Uint8Array {
   if (issueTs !== cachedIssueTs || certificate !== cachedCertificate) {

@@ -1,6 +1,6 @@
 import { TokenError } from '../errors.js';
 
-// The range every Agora reference except C++/Java draws from (FORMAT.md §2.11), kept so that tokens
+// The range every Agora reference except C++/Java draws from (docs/format.md §2.11), kept so that tokens
 // look like the references' tokens; the source is a CSPRNG instead of Math.random.
 const SALT_RANGE = 99_999_999;
 // Largest multiple of the range below 2^32: values at or above it are redrawn, so every salt is

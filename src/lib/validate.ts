@@ -43,7 +43,7 @@ export function assertString(value: unknown, field: string): asserts value is st
 }
 
 /**
- * The uid rule shared by every reference (FORMAT.md §2.3): a number must be a uint32 and becomes its
+ * The uid rule shared by every reference (docs/format.md §2.3): a number must be a uint32 and becomes its
  * decimal text, 0 becoming "" (the wildcard); a string is used verbatim, so "0" stays "0".
  */
 export function uidString(value: unknown, field: string): string {

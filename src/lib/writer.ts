@@ -1,7 +1,7 @@
 import { TokenError } from '../errors.js';
 import { utf8Encode } from './bytes.js';
 
-/** Little-endian packer for the 006/007 wire primitives (FORMAT.md §1). */
+/** Little-endian packer for the 006/007 wire primitives (docs/format.md §1). */
 export class ByteWriter {
   buf: Uint8Array;
   pos = 0;

@@ -63,7 +63,7 @@ export function parse006(token: string): Parsed006 {
 }
 
 /**
- * Recomputes the signature over appId ‖ channelName ‖ uid ‖ message (FORMAT.md §3.2) and compares it
+ * Recomputes the signature over appId ‖ channelName ‖ uid ‖ message (docs/format.md §3.2) and compares it
  * in constant time, then checks both CRCs, which the references never look at. A token whose app ID
  * is not 32 hex characters cannot have been issued by Agora and does not verify.
  */

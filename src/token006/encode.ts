@@ -33,7 +33,7 @@ const SIGNATURE_FIELD = 34;
 const content = /* @__PURE__ */ new ByteWriter(256);
 const signature = /* @__PURE__ */ new Uint8Array(32);
 
-/** Every reference sets the 006 token expiry to one day after the build (FORMAT.md §3.1). */
+/** Every reference sets the 006 token expiry to one day after the build (docs/format.md §3.1). */
 export const TOKEN_LIFETIME_006 = 86_400;
 
 /** UTF-8 bytes of a field the signature covers unframed; the 65 535-byte cap keeps it a wire string. */
@@ -46,7 +46,7 @@ function fieldBytes(text: string, field: string): Uint8Array {
 }
 
 /**
- * Builds a "006" token (FORMAT.md §3): `"006" ‖ appId ‖ base64(content)`, uncompressed. Validates
+ * Builds a "006" token (docs/format.md §3): `"006" ‖ appId ‖ base64(content)`, uncompressed. Validates
  * everything first, including the ids that the Go and Node references leave unchecked (C++ refuses
  * them too); throws {@link TokenError} on bad input.
  */

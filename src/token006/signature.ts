@@ -2,7 +2,7 @@ import { concatBytes, utf8Encode } from '../lib/bytes.js';
 import { hmacSha256 } from '../lib/hmac.js';
 
 /**
- * The 006 signature (FORMAT.md §3.2): HMAC-SHA256 keyed with the certificate's ASCII text over
+ * The 006 signature (docs/format.md §3.2): HMAC-SHA256 keyed with the certificate's ASCII text over
  * appId ‖ channelName ‖ uid ‖ message, concatenated without length prefixes.
  */
 export function signature006(

@@ -1,5 +1,5 @@
 /**
- * AccessToken2 service types (FORMAT.md §2.3). 9 and 10 exist only in `agora-token@2.0.6`.
+ * AccessToken2 service types (docs/format.md §2.3). 9 and 10 exist only in `agora-token@2.0.6`.
  *
  * @example
  * ```ts
@@ -21,7 +21,7 @@ export const ServiceType = {
 } as const;
 
 /**
- * Privilege ids per service (FORMAT.md §2.5). Ids are scoped by service: `Rtm.Login` and
+ * Privilege ids per service (docs/format.md §2.5). Ids are scoped by service: `Rtm.Login` and
  * `Rtc.JoinChannel` are both 1.
  *
  * @example
@@ -44,7 +44,7 @@ export const Privilege = {
 } as const;
 
 /**
- * RTM2 resource types (FORMAT.md §2.4).
+ * RTM2 resource types (docs/format.md §2.4).
  *
  * @example
  * ```ts
@@ -60,7 +60,7 @@ export const Rtm2ResourceType = {
 } as const;
 
 /**
- * RTM2 permission types (FORMAT.md §2.4).
+ * RTM2 permission types (docs/format.md §2.4).
  *
  * @example
  * ```ts

@@ -52,7 +52,7 @@ export function encode007(spec: Token007Spec): string {
   w.string(appId, 'appId').u32(issueTs).u32(expire).u32(salt).u16(services.length);
   if (services.length === 1) packService(w, services[0]!, 'services[0]');
   else {
-    // Array.prototype.sort is stable, so services of one type keep their insertion order (FORMAT.md §2.6).
+    // Array.prototype.sort is stable, so services of one type keep their insertion order (docs/format.md §2.6).
     const order = services.map((_, i) => i).sort((a, b) => (services[a]?.type ?? 0) - (services[b]?.type ?? 0));
     for (const i of order) packService(w, services[i]!, `services[${i}]`);
   }

@@ -1,6 +1,6 @@
 /**
  * Largest payload (before compression) this library builds or decodes. The C++ reference parser
- * keeps positions in a u16 (FORMAT.md §5), so a larger token cannot be read by every Agora
+ * keeps positions in a u16 (docs/format.md §5), so a larger token cannot be read by every Agora
  * implementation; real tokens are a few hundred bytes.
  */
 export const MAX_PAYLOAD_BYTES = 0xffff;

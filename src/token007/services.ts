@@ -10,7 +10,7 @@ import { ServiceType } from './constants.js';
  */
 export type PrivilegeInput = Readonly<Record<number, number>> | Iterable<readonly [number, number]>;
 
-/** One RTM2 grant: a permission on a list of named resources (FORMAT.md §2.4). */
+/** One RTM2 grant: a permission on a list of named resources (docs/format.md §2.4). */
 export interface Rtm2PermissionEntry {
   resourceType: number;
   permissionType: number;
@@ -207,7 +207,7 @@ function rtm2Permissions(input: unknown, path: string): Map<number, Map<number, 
 
 const ascending = <V>(map: Map<number, V>): [number, V][] => [...map].sort((a, b) => a[0] - b[0]);
 
-/** Writes one service record (FORMAT.md §2.3), validating every field on the way. */
+/** Writes one service record (docs/format.md §2.3), validating every field on the way. */
 export function packService(w: ByteWriter, spec: ServiceSpec, path: string): void {
   if (spec === null || typeof spec !== 'object') {
     throw new TokenError('ERR_INVALID_SERVICE', `"${path}" must be a service object, got ${describe(spec)}`);

@@ -128,7 +128,7 @@ export interface Field {
 }
 
 /**
- * Every field of a 007 payload, in wire order, found by walking it with the layout of FORMAT.md §2
+ * Every field of a 007 payload, in wire order, found by walking it with the layout of docs/format.md §2
  * (the test's own reading, independent of the library's reader). Names are the ones the library's
  * truncation errors use; a string `x` is a `x length` prefix followed by its bytes `x`.
  */

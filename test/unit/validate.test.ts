@@ -114,7 +114,7 @@ describe('assertString', () => {
   });
 });
 
-describe('uidString (FORMAT.md §2.3)', () => {
+describe('uidString (docs/format.md §2.3)', () => {
   it.each([
     [0, ''],
     [1, '1'],
