@@ -11,13 +11,15 @@ const PUBLISHER = 1;
 const CHANNELS = Array.from({ length: 8 }, (_, i) => `room-${i}-${'x'.repeat(i * 3)}`);
 const UIDS = Array.from({ length: 8 }, (_, i) => 1_000_000 + i * 7919);
 const TOKEN_POOL = 64;
+// One absolute 006 privilege expiry for every side, so that their tokens can be compared.
+const EXPIRE_AT = Math.floor(Date.now() / 1000) + EXPIRE;
 
 function fail(message) {
   throw new Error(`benchmark inputs disagree: ${message}`);
 }
 
 /** Tokens issued by agora-token itself, each with its own issueTs and salt (no cache hits on verify). */
-function officialTokens({ AccessToken2 }, agoraTokenModule) {
+export function officialTokens({ AccessToken2 }, agoraTokenModule) {
   const { ServiceRtc } = agoraTokenModule;
   const base = 1_760_000_000;
   return Array.from({ length: TOKEN_POOL }, (_, i) => {
@@ -30,6 +32,25 @@ function officialTokens({ AccessToken2 }, agoraTokenModule) {
 }
 
 /**
+ * What each case runs on this package's side, for one build of it (`kit` = dist/index.js, `kit006` =
+ * dist/006.js or undefined); compare.mjs runs the same functions on two builds.
+ * @param tokens - from officialTokens()
+ */
+export function kitWorkloads(kit, kit006, tokens) {
+  const at = (i) => tokens[i & (TOKEN_POOL - 1)];
+  return {
+    build007: (i) => kit.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, EXPIRE, EXPIRE),
+    decode007: (i) => kit.decodeToken(at(i)).salt,
+    decodeVerify007: (i) => kit.decodeToken(at(i)).salt !== 0 && kit.verifyToken(at(i), CERTIFICATE),
+    verify007: (i) => kit.verifyToken(at(i), CERTIFICATE),
+    build006: kit006 && ((i) => kit006.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, EXPIRE_AT)),
+  };
+}
+
+/** The inputs a build case uses for call i, for checks that compare the outputs of two sides. */
+export const buildInput = (i) => ({ channelName: CHANNELS[i & 7], uid: UIDS[i & 7] });
+
+/**
  * @param subjects - from loadSubjects()
  * @param agoraTokenModule - agora-token's AccessToken2 module (for ServiceRtc)
  * @returns cases: { id, name, ours, theirs: { name, fn }, target: { node, other } }
@@ -37,11 +58,11 @@ function officialTokens({ AccessToken2 }, agoraTokenModule) {
 export function makeCases(subjects, agoraTokenModule) {
   const { kit, kit006, agoraToken, AccessToken2, agoraAccessToken } = subjects;
   const tokens = officialTokens(subjects, agoraTokenModule);
+  const kitSide = kitWorkloads(kit, kit006, tokens);
   const cases = [];
 
   // 007 build: agora-token's RtcTokenBuilder, same arguments.
-  const build007Ours = (i) =>
-    kit.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, EXPIRE, EXPIRE);
+  const build007Ours = kitSide.build007;
   const build007Theirs = (i) =>
     agoraToken.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, EXPIRE, EXPIRE);
   for (let i = 0; i < 8; i++) {
@@ -56,7 +77,7 @@ export function makeCases(subjects, agoraTokenModule) {
     name: '007 RTC build (buildTokenWithUid, publisher)',
     ours: build007Ours,
     theirs: { name: 'agora-token RtcTokenBuilder', fn: build007Theirs },
-    target: { node: 3, other: 1.5 },
+    target: { node: 4, other: 1 },
   });
 
   // 007 decode and verify, on tokens agora-token issued.
@@ -71,9 +92,9 @@ export function makeCases(subjects, agoraTokenModule) {
   cases.push({
     id: 'decode007',
     name: '007 decodeToken',
-    ours: (i) => kit.decodeToken(at(i)).salt,
+    ours: kitSide.decode007,
     theirs: { name: 'agora-token AccessToken2.from_string', fn: (i) => new AccessToken2().from_string(at(i)) },
-    target: { node: 2 },
+    target: { node: 2, other: 1 },
   });
   const fromStringAndVerify = (i) => {
     const parsed = new AccessToken2();
@@ -82,25 +103,23 @@ export function makeCases(subjects, agoraTokenModule) {
   cases.push({
     id: 'decodeVerify007',
     name: '007 decodeToken + verifyToken',
-    ours: (i) => kit.decodeToken(at(i)).salt !== 0 && kit.verifyToken(at(i), CERTIFICATE),
+    ours: kitSide.decodeVerify007,
     theirs: { name: 'from_string + verifySignature', fn: fromStringAndVerify },
-    target: { node: 2 },
+    target: { node: 2, other: 1 },
   });
   cases.push({
     id: 'verify007',
     name: '007 verifyToken alone (it decodes too)',
-    ours: (i) => kit.verifyToken(at(i), CERTIFICATE),
+    ours: kitSide.verify007,
     theirs: { name: 'from_string + verifySignature', fn: fromStringAndVerify },
-    target: {},
+    target: { other: 1 },
   });
 
   // 006 build: agora-access-token's RtcTokenBuilder takes an absolute privilege expiry.
   if (kit006) {
-    const expireAt = Math.floor(Date.now() / 1000) + EXPIRE;
-    const build006Ours = (i) =>
-      kit006.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, expireAt);
+    const build006Ours = kitSide.build006;
     const build006Theirs = (i) =>
-      agoraAccessToken.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, expireAt);
+      agoraAccessToken.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERTIFICATE, CHANNELS[i & 7], UIDS[i & 7], PUBLISHER, EXPIRE_AT);
     for (let i = 0; i < 8; i++) {
       const ours = kit.decodeToken(build006Ours(i));
       const theirs = kit.decodeToken(build006Theirs(i));
@@ -113,7 +132,7 @@ export function makeCases(subjects, agoraTokenModule) {
       name: '006 RTC build (buildTokenWithUid, publisher)',
       ours: build006Ours,
       theirs: { name: 'agora-access-token RtcTokenBuilder', fn: build006Theirs },
-      target: { node: 1.5 },
+      target: { node: 2, other: 1 },
     });
   }
   return cases;
