@@ -48,7 +48,8 @@ function checkout(ref, dir) {
 }
 
 function build(ref, dir) {
-  const label = ref ? `${ref} (${git('rev-parse', '--short', ref).trim()})` : 'working tree';
+  const short = ref && git('rev-parse', '--short', ref).trim();
+  const label = !ref ? 'working tree' : short.startsWith(ref) ? short : `${ref} (${short})`;
   console.error(`building ${label} in ${dir}`);
   checkout(ref, dir);
   // A link, not an install: both builds use this repository's dependencies, so only the code differs.
