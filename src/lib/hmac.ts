@@ -21,7 +21,10 @@ const work = /* @__PURE__ */ sha256.create();
 const lastKey = /* @__PURE__ */ new Uint8Array(64);
 let lastKeyLength = -1;
 const pad = /* @__PURE__ */ new Uint8Array(64);
+// noble wraps the array it finishes into in a DataView, which moves a small new array's bytes off
+// V8's heap (a slow allocation): results are finished into these long-lived arrays and copied out.
 const innerDigest = /* @__PURE__ */ new Uint8Array(32);
+const outerDigest = /* @__PURE__ */ new Uint8Array(32);
 
 function sameAsLastKey(key: Uint8Array): boolean {
   if (key.length !== lastKeyLength) return false;
@@ -29,11 +32,16 @@ function sameAsLastKey(key: Uint8Array): boolean {
   return true;
 }
 
+// Given a whole block at once, noble wraps it in a new DataView; given in two parts, it is copied
+// into the hash's own block buffer, whose view is reused.
+const padHead = /* @__PURE__ */ pad.subarray(0, 32);
+const padTail = /* @__PURE__ */ pad.subarray(32);
+
 function absorbPad(state: Sha256, key: Uint8Array, byte: number): void {
   pad.fill(byte);
   for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ byte;
   fresh._cloneInto(state);
-  state.update(pad);
+  state.update(padHead).update(padTail);
 }
 
 function loadKey(key: Uint8Array): void {
@@ -60,7 +68,8 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array, out: Uint8Array
   work.digestInto(innerDigest);
   outerAfterKey._cloneInto(work);
   work.update(innerDigest);
-  work.digestInto(out);
+  work.digestInto(outerDigest);
+  out.set(outerDigest);
   return out;
 }
 
