@@ -61,6 +61,15 @@ describe('hmacSha256', () => {
     );
   });
 
+  it('hashes a message given as parts as their concatenation, wherever the parts split the blocks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 150 }), { maxLength: 6 }), fc.uint8Array({ maxLength: 80 }), (parts, key) => {
+        expect(hex(hmacSha256(key, parts))).toBe(nodeHmac(key, Buffer.concat(parts)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('writes into a given buffer and returns it', () => {
     const out = new Uint8Array(32);
     const key = Uint8Array.of(1, 2, 3);

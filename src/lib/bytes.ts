@@ -21,15 +21,6 @@ export function utf8Encode(text: string): Uint8Array {
 
 export const utf8Decode = (bytes: Uint8Array): string => decoder.decode(bytes);
 
-/** The parts one after another, in a new array. */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (let i = 0; i < parts.length; i++) length += parts[i]!.length;
-  const out = new Uint8Array(length);
-  for (let i = 0, offset = 0; i < parts.length; offset += parts[i]!.length, i++) out.set(parts[i]!, offset);
-  return out;
-}
-
 /** UTF-8 byte length without allocating: the packer sizes its buffer with it. */
 export function utf8Length(text: string): number {
   let n = 0;

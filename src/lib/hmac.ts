@@ -58,13 +58,15 @@ function loadKey(key: Uint8Array): void {
 }
 
 /**
- * HMAC-SHA256 of `message` under `key`; keys over 64 bytes are hashed first. Writes the 32-byte
- * result to `out` (a new array by default), so hot paths can reuse a buffer.
+ * HMAC-SHA256 of `message` under `key`; keys over 64 bytes are hashed first. A message given as
+ * parts is hashed as their concatenation, without building it. Writes the 32-byte result to `out`
+ * (a new array by default), so hot paths can reuse a buffer.
  */
-export function hmacSha256(key: Uint8Array, message: Uint8Array, out: Uint8Array = new Uint8Array(32)): Uint8Array {
+export function hmacSha256(key: Uint8Array, message: Uint8Array | readonly Uint8Array[], out: Uint8Array = new Uint8Array(32)): Uint8Array {
   if (!sameAsLastKey(key)) loadKey(key);
   innerAfterKey._cloneInto(work);
-  work.update(message);
+  if (Array.isArray(message)) for (const part of message) work.update(part);
+  else work.update(message as Uint8Array);
   work.digestInto(innerDigest);
   outerAfterKey._cloneInto(work);
   work.update(innerDigest);

@@ -1,4 +1,4 @@
-import { concatBytes, utf8Encode } from '../lib/bytes.js';
+import { utf8Encode } from '../lib/bytes.js';
 import { hmacSha256 } from '../lib/hmac.js';
 
 /**
@@ -13,6 +13,5 @@ export function signature006(
   message: Uint8Array,
   out?: Uint8Array,
 ): Uint8Array {
-  // Plain concatenation: the packer would pull its whole class into decode-only bundles.
-  return hmacSha256(utf8Encode(appCertificate), concatBytes(utf8Encode(appId), channel, uid, message), out);
+  return hmacSha256(utf8Encode(appCertificate), [utf8Encode(appId), channel, uid, message], out);
 }
