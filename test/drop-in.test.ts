@@ -91,7 +91,7 @@ describe('006 RtmTokenBuilder: the role argument never enters the token', () => 
 describe('positional builders name the parameter the caller passed', () => {
   const fixed = { issueTs: 1_700_000_000, salt: 1 };
   const rtm2Args = (over: Record<number, unknown>) =>
-    [appId, cert, 'room', 'alice', RtcRole.PUBLISHER, 600, 600, 600, 600, 600, 'bob', 600].map((v, i) => (i in over ? over[i] : v)) as Parameters<
+    [appId, cert, 'room', 'alice', RtcRole.PUBLISHER, 600, 600, 600, 600, 600, 'bob', 600, undefined].map((v, i) => (i in over ? over[i] : v)) as Parameters<
       typeof RtcTokenBuilder.buildTokenWithRtm2
     >;
   const cases: [string, string, () => unknown][] = [
@@ -154,7 +154,7 @@ describe('positional builders name the parameter the caller passed', () => {
   });
 
   it('the checks change no token: valid input gives what the service list gives', () => {
-    const direct = RtcTokenBuilder.buildTokenWithRtm2(...rtm2Args({}), fixed);
+    const direct = RtcTokenBuilder.buildTokenWithRtm2(...rtm2Args({ 12: fixed }));
     expect(decodeToken(direct)).toMatchObject({ services: [{ type: 1, channelName: 'room', uid: 'alice' }, { type: 2, userId: 'bob' }] });
     expect(RtcTokenBuilder.buildTokenWithUid(appId, cert, 'room', 0, 1, 600, 600, fixed)).toBe(
       RtcTokenBuilder.buildTokenWithUserAccount(appId, cert, 'room', '', 1, 600, 600, fixed),
