@@ -32,6 +32,19 @@ describe('peer-suite runner', { timeout: 120_000 }, () => {
     expect(r.last).toMatch(/^peers: \d+ passed, [1-9]\d* failed$/);
   });
 
+  it('passes, with the per-suite counts that the README states', () => {
+    const r = runner();
+    expect(r.status).toBe(0);
+    expect(r.last).toMatch(/^peers: \d+ passed, 0 failed$/);
+    const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+    const counts = [...r.out.matchAll(/^(\S+)@(\S+): (\d+) tests, (\d+) passed, (\d+) not applicable/gm)];
+    expect(counts.map((m) => m[1])).toEqual(['agora-token', 'agora-access-token']);
+    for (const [, peer, version, total, passed, notApplicable] of counts) {
+      expect(readme).toContain(`of \`${peer}@${version}\`'s ${total} tests, ${passed} pass`);
+      expect(readme).toMatch(new RegExp(`${total} tests, ${passed} pass(es)? and ${notApplicable} are not applicable`));
+    }
+  });
+
   it('fails when a listed test passes or an unlisted one fails', () => {
     const list = JSON.parse(readFileSync('test/peers/not-applicable.json', 'utf8'));
     delete list['agora-token']['DynamicKeyTest.js']['RecordingKey5_Test'];
