@@ -100,6 +100,7 @@ for (const { peer, version, files } of SUITES) {
       redirects[join(root, m)] = existsSync(shim) ? shim : ABSENT;
     }
     const { results, output } = await runFile(join(root, 'test', f), redirects);
+    if (results.length === 0) problems.push(`${peer} ${f}: no tests found (did the file fail to load?)${output ? `\n    ${output.trim()}` : ''}`);
     const reasons = listed[f] ?? {};
     for (const { name, failures } of results) {
       counts.total++;
