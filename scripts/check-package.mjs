@@ -12,6 +12,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 import { codeExports, makeConsumer, oldestNode, pkg, root } from './lib/consumer.mjs';
+import { agoraAccessTokenCode, agoraTokenCode } from './lib/peer-code.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = (name, file) => join(require.resolve(`${name}/package.json`).replace(/package\.json$/, ''), file);
@@ -102,21 +103,25 @@ async function checkTypes(consumer) {
   writeFileSync(join(dir, 'esm.mts'), esm);
   writeFileSync(join(dir, 'cjs.cts'), cjs);
   writeFileSync(join(dir, 'esm.ts'), esm);
+  // Code written for the peers, unchanged but for the module name, as ESM and as CommonJS.
+  const peers = { 'agora-token': agoraTokenCode, 'agora-access-token': agoraAccessTokenCode };
+  for (const [name, code] of Object.entries(peers)) for (const ext of ['ts', 'mts', 'cts']) writeFileSync(join(dir, `${name}.${ext}`), code);
+  const peerFiles = (...exts) => Object.keys(peers).flatMap((name) => exts.map((ext) => `${name}.${ext}`));
   // skipLibCheck off: the emitted .d.ts files themselves must type-check; no @types leak in.
   const common = { strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['es2022', 'dom'], target: 'es2022' };
   const setups = {
-    bundler: { compilerOptions: { ...common, module: 'preserve', moduleResolution: 'bundler' }, files: ['esm.ts'] },
-    node16: { compilerOptions: { ...common, module: 'node16', moduleResolution: 'node16' }, files: ['esm.mts', 'cjs.cts'] },
-    nodenext: { compilerOptions: { ...common, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['esm.mts', 'cjs.cts'] },
+    bundler: { compilerOptions: { ...common, module: 'preserve', moduleResolution: 'bundler' }, files: ['esm.ts', ...peerFiles('ts')] },
+    node16: { compilerOptions: { ...common, module: 'node16', moduleResolution: 'node16' }, files: ['esm.mts', 'cjs.cts', ...peerFiles('mts', 'cts')] },
+    nodenext: { compilerOptions: { ...common, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['esm.mts', 'cjs.cts', ...peerFiles('mts', 'cts')] },
     // `moduleResolution: node` (node10) ignores exports: typesVersions must lead it to each entry.
-    node10: { compilerOptions: { ...common, module: 'commonjs', moduleResolution: 'node10' }, files: ['esm.ts'] },
+    node10: { compilerOptions: { ...common, module: 'commonjs', moduleResolution: 'node10' }, files: ['esm.ts', ...peerFiles('ts')] },
   };
   const tsc = bin('typescript', 'bin/tsc');
   for (const [name, config] of Object.entries(setups)) {
     writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
     run(process.execPath, [tsc, '-p', join(dir, `tsconfig.${name}.json`)], { cwd: dir });
   }
-  return `${exportsList.length} entries type-check under ${Object.keys(setups).join(', ')} (skipLibCheck off, ts ${ts.version})`;
+  return `${exportsList.length} entries and code written for ${Object.keys(peers).join(' and ')} type-check under ${Object.keys(setups).join(', ')} (skipLibCheck off, ts ${ts.version})`;
 }
 
 /** Loads every entry through `require` and `import`, and runs every bin, with one Node binary. */

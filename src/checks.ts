@@ -87,8 +87,8 @@ function checkExpiries(out: Finding[], tokenExpire: number | undefined, privileg
 
 /**
  * Checks RTC inputs against Agora's documented rules: channel name length and characters, uid range,
- * account length, role and lifetimes. The builders deliberately do not enforce these (they reproduce
- * the references byte for byte); the token server and the CLI do.
+ * account length, role and lifetimes. The builders deliberately do not enforce these (they accept
+ * what the references accept); the token server and the CLI do.
  *
  * @param inputs - the values a token would be built from
  * @returns the findings, empty when everything follows the rules

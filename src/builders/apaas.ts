@@ -1,8 +1,8 @@
 import { md5 } from '@noble/hashes/legacy.js';
 import { toHex, utf8Encode } from '../lib/bytes.js';
-import { uidString } from '../lib/validate.js';
 import { Privilege, ServiceType } from '../token007/constants.js';
 import { build, type BuildOptions } from './options.js';
+import { lifetimeParam, roomRoleParam, stringParam, userParam } from './params.js';
 
 // APaaS "no role" (docs/format.md §2.3).
 const NO_ROLE = -1;
@@ -46,13 +46,15 @@ export class ApaasTokenBuilder {
     expire: number,
     options?: BuildOptions,
   ): string {
-    const userId = uidString(userUuid, 'userUuid');
+    const userId = userParam(userUuid, 'userUuid');
+    const lifetime = lifetimeParam(expire, 'expire');
+    const room = stringParam(roomUuid, 'roomUuid');
     const services = [
-      { type: ServiceType.Rtm, userId, privileges: { [Privilege.Rtm.Login]: expire } },
-      { type: ServiceType.Chat, userId: toHex(md5(utf8Encode(userId))), privileges: { [Privilege.Chat.User]: expire } },
-      { type: ServiceType.Apaas, roomUuid, userUuid: userId, role, privileges: { [Privilege.Apaas.RoomUser]: expire } },
+      { type: ServiceType.Rtm, userId, privileges: { [Privilege.Rtm.Login]: lifetime } },
+      { type: ServiceType.Chat, userId: toHex(md5(utf8Encode(userId))), privileges: { [Privilege.Chat.User]: lifetime } },
+      { type: ServiceType.Apaas, roomUuid: room, userUuid: userId, role: roomRoleParam(role, 'role'), privileges: { [Privilege.Apaas.RoomUser]: lifetime } },
     ];
-    return build(appId, appCertificate, expire, services, options);
+    return build(appId, appCertificate, lifetime, services, options);
   }
 
   /**
@@ -71,8 +73,9 @@ export class ApaasTokenBuilder {
    * ```
    */
   static buildUserToken(appId: string, appCertificate: string, userUuid: string | number, expire: number, options?: BuildOptions): string {
-    const service = { type: ServiceType.Apaas, roomUuid: '', userUuid, role: NO_ROLE, privileges: { [Privilege.Apaas.User]: expire } };
-    return build(appId, appCertificate, expire, [service], options);
+    const lifetime = lifetimeParam(expire, 'expire');
+    const service = { type: ServiceType.Apaas, roomUuid: '', userUuid: userParam(userUuid, 'userUuid'), role: NO_ROLE, privileges: { [Privilege.Apaas.User]: lifetime } };
+    return build(appId, appCertificate, lifetime, [service], options);
   }
 
   /**
@@ -90,8 +93,9 @@ export class ApaasTokenBuilder {
    * ```
    */
   static buildAppToken(appId: string, appCertificate: string, expire: number, options?: BuildOptions): string {
-    const service = { type: ServiceType.Apaas, roomUuid: '', userUuid: '', role: NO_ROLE, privileges: { [Privilege.Apaas.App]: expire } };
-    return build(appId, appCertificate, expire, [service], options);
+    const lifetime = lifetimeParam(expire, 'expire');
+    const service = { type: ServiceType.Apaas, roomUuid: '', userUuid: '', role: NO_ROLE, privileges: { [Privilege.Apaas.App]: lifetime } };
+    return build(appId, appCertificate, lifetime, [service], options);
   }
 }
 

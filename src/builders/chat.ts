@@ -1,5 +1,6 @@
 import { Privilege, ServiceType } from '../token007/constants.js';
 import { build, type BuildOptions } from './options.js';
+import { lifetimeParam, userParam } from './params.js';
 
 /**
  * Builds Chat tokens (AccessToken2): a drop-in for `ChatTokenBuilder` of `agora-token@2.0.6`.
@@ -27,8 +28,9 @@ export class ChatTokenBuilder {
    * ```
    */
   static buildUserToken(appId: string, appCertificate: string, userId: string | number, expire: number, options?: BuildOptions): string {
-    const service = { type: ServiceType.Chat, userId, privileges: { [Privilege.Chat.User]: expire } };
-    return build(appId, appCertificate, expire, [service], options);
+    const lifetime = lifetimeParam(expire, 'expire');
+    const service = { type: ServiceType.Chat, userId: userParam(userId, 'userId'), privileges: { [Privilege.Chat.User]: lifetime } };
+    return build(appId, appCertificate, lifetime, [service], options);
   }
 
   /**
@@ -46,7 +48,8 @@ export class ChatTokenBuilder {
    * ```
    */
   static buildAppToken(appId: string, appCertificate: string, expire: number, options?: BuildOptions): string {
-    const service = { type: ServiceType.Chat, userId: '', privileges: { [Privilege.Chat.App]: expire } };
-    return build(appId, appCertificate, expire, [service], options);
+    const lifetime = lifetimeParam(expire, 'expire');
+    const service = { type: ServiceType.Chat, userId: '', privileges: { [Privilege.Chat.App]: lifetime } };
+    return build(appId, appCertificate, lifetime, [service], options);
   }
 }

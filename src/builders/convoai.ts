@@ -1,5 +1,6 @@
 import { ServiceType } from '../token007/constants.js';
 import { build, type BuildOptions } from './options.js';
+import { lifetimeParam } from './params.js';
 import { rtcRtmServices } from './rtc.js';
 
 type RtcRtmArgs = [
@@ -25,7 +26,7 @@ function buildWithMarker(marker: 9 | 10, args: RtcRtmArgs): string {
     ...rtcRtmServices(channelName, rtcAccount, rtcRole, join, audio, video, data, rtmUserId, rtmExpire),
     { type: marker },
   ];
-  return build(appId, appCertificate, rtcTokenExpire, services, options);
+  return build(appId, appCertificate, lifetimeParam(rtcTokenExpire, 'rtcTokenExpire'), services, options);
 }
 
 /**

@@ -1,29 +1,30 @@
 import { Privilege, ServiceType } from '../token007/constants.js';
 import type { RtcServiceSpec, RtmServiceSpec, ServiceSpec } from '../token007/services.js';
-import { assertUint } from '../lib/validate.js';
 import { build, type BuildOptions } from './options.js';
+import { lifetimeParam, roleParam, stringParam, userParam } from './params.js';
+
+/**
+ * An RTC role of AccessToken2: one of the values of {@link RtcRole}. The builders take any number.
+ */
+export type RtcRole = 1 | 2;
 
 /**
  * RTC roles of AccessToken2. Only `PUBLISHER` (1) receives the publish privileges; any other value,
- * including the 006 roles ATTENDEE (0) and ADMIN (101), gives a join-only token.
+ * including the 006 roles ATTENDEE (0) and ADMIN (101), gives a join-only token. Each member is
+ * typed as the {@link RtcRole} union, not its own literal, so that a variable holding one role can
+ * be given the other, as with agora-token's `number`.
  *
  * @example
  * ```ts
- * RtcTokenBuilder.buildTokenWithUid(appId, cert, 'room', 42, RtcRole.PUBLISHER, 3600, 3600);
+ * let role = RtcRole.SUBSCRIBER;
+ * if (isHost) role = RtcRole.PUBLISHER;
+ * RtcTokenBuilder.buildTokenWithUid(appId, cert, 'room', 42, role, 3600, 3600);
  * ```
  */
-export const RtcRole = { PUBLISHER: 1, SUBSCRIBER: 2 } as const;
+export const RtcRole: { readonly PUBLISHER: RtcRole; readonly SUBSCRIBER: RtcRole } = { PUBLISHER: 1, SUBSCRIBER: 2 };
 
-function rtcService(
-  channelName: string,
-  uid: string | number,
-  role: number,
-  join: number,
-  audio: number,
-  video: number,
-  data: number,
-): RtcServiceSpec {
-  assertUint(role, 16, 'role', 'ERR_INVALID_ROLE');
+/** Parameters already checked by the caller (./params.ts). */
+function rtcService(channelName: string, uid: string, role: number, join: number, audio: number, video: number, data: number): RtcServiceSpec {
   // Read here rather than destructured at module level: a top-level property read counts as a side
   // effect to bundlers, which would then keep every builder in a decode-only bundle.
   const { JoinChannel, PublishAudioStream, PublishVideoStream, PublishDataStream } = Privilege.Rtc;
@@ -34,7 +35,7 @@ function rtcService(
   return { type: ServiceType.Rtc, channelName, uid, privileges };
 }
 
-const rtmService = (userId: string | number, expire: number): RtmServiceSpec => ({
+const rtmService = (userId: string, expire: number): RtmServiceSpec => ({
   type: ServiceType.Rtm,
   userId,
   privileges: { [Privilege.Rtm.Login]: expire },
@@ -57,16 +58,59 @@ export function rtcRtmServices(
 ): ServiceSpec[] {
   return [
     rtcService(
-      channelName,
-      rtcAccount,
-      rtcRole,
-      joinChannelPrivilegeExpire,
-      pubAudioPrivilegeExpire,
-      pubVideoPrivilegeExpire,
-      pubDataStreamPrivilegeExpire,
+      stringParam(channelName, 'channelName'),
+      userParam(rtcAccount, 'rtcAccount'),
+      roleParam(rtcRole, 'rtcRole'),
+      lifetimeParam(joinChannelPrivilegeExpire, 'joinChannelPrivilegeExpire'),
+      lifetimeParam(pubAudioPrivilegeExpire, 'pubAudioPrivilegeExpire'),
+      lifetimeParam(pubVideoPrivilegeExpire, 'pubVideoPrivilegeExpire'),
+      lifetimeParam(pubDataStreamPrivilegeExpire, 'pubDataStreamPrivilegeExpire'),
     ),
-    rtmService(rtmUserId, rtmTokenExpire),
+    rtmService(userParam(rtmUserId, 'rtmUserId'), lifetimeParam(rtmTokenExpire, 'rtmTokenExpire')),
   ];
+}
+
+/** buildTokenWithUid and buildTokenWithUserAccount, which differ only in the user parameter's name. */
+function roleToken(
+  appId: string,
+  appCertificate: string,
+  channelName: string,
+  user: unknown,
+  userName: 'uid' | 'account',
+  role: number,
+  tokenExpire: number,
+  privilegeExpire: number,
+  options: BuildOptions | undefined,
+): string {
+  const p = lifetimeParam(privilegeExpire, 'privilegeExpire');
+  const service = rtcService(stringParam(channelName, 'channelName'), userParam(user, userName), roleParam(role, 'role'), p, p, p, p);
+  return build(appId, appCertificate, lifetimeParam(tokenExpire, 'tokenExpire'), [service], options);
+}
+
+/** The two buildToken…AndPrivilege methods, which differ only in the user parameter's name. */
+function privilegeToken(
+  appId: string,
+  appCertificate: string,
+  channelName: string,
+  user: unknown,
+  userName: 'uid' | 'account',
+  tokenExpire: number,
+  join: number,
+  audio: number,
+  video: number,
+  data: number,
+  options: BuildOptions | undefined,
+): string {
+  const service = rtcService(
+    stringParam(channelName, 'channelName'),
+    userParam(user, userName),
+    RtcRole.PUBLISHER,
+    lifetimeParam(join, 'joinChannelPrivilegeExpire'),
+    lifetimeParam(audio, 'pubAudioPrivilegeExpire'),
+    lifetimeParam(video, 'pubVideoPrivilegeExpire'),
+    lifetimeParam(data, 'pubDataStreamPrivilegeExpire'),
+  );
+  return build(appId, appCertificate, lifetimeParam(tokenExpire, 'tokenExpire'), [service], options);
 }
 
 /**
@@ -111,7 +155,7 @@ export class RtcTokenBuilder {
     privilegeExpire: number = 0,
     options?: BuildOptions,
   ): string {
-    return RtcTokenBuilder.buildTokenWithUserAccount(appId, appCertificate, channelName, uid, role, tokenExpire, privilegeExpire, options);
+    return roleToken(appId, appCertificate, channelName, uid, 'uid', role, tokenExpire, privilegeExpire, options);
   }
 
   /**
@@ -142,8 +186,7 @@ export class RtcTokenBuilder {
     privilegeExpire: number = 0,
     options?: BuildOptions,
   ): string {
-    const p = privilegeExpire;
-    return build(appId, appCertificate, tokenExpire, [rtcService(channelName, account, role, p, p, p, p)], options);
+    return roleToken(appId, appCertificate, channelName, account, 'account', role, tokenExpire, privilegeExpire, options);
   }
 
   /**
@@ -178,11 +221,12 @@ export class RtcTokenBuilder {
     pubDataStreamPrivilegeExpire: number,
     options?: BuildOptions,
   ): string {
-    return RtcTokenBuilder.BuildTokenWithUserAccountAndPrivilege(
+    return privilegeToken(
       appId,
       appCertificate,
       channelName,
       uid,
+      'uid',
       tokenExpire,
       joinChannelPrivilegeExpire,
       pubAudioPrivilegeExpire,
@@ -225,16 +269,19 @@ export class RtcTokenBuilder {
     pubDataStreamPrivilegeExpire: number,
     options?: BuildOptions,
   ): string {
-    const service = rtcService(
+    return privilegeToken(
+      appId,
+      appCertificate,
       channelName,
       account,
-      RtcRole.PUBLISHER,
+      'account',
+      tokenExpire,
       joinChannelPrivilegeExpire,
       pubAudioPrivilegeExpire,
       pubVideoPrivilegeExpire,
       pubDataStreamPrivilegeExpire,
+      options,
     );
-    return build(appId, appCertificate, tokenExpire, [service], options);
   }
 
   /**
@@ -284,9 +331,11 @@ export class RtcTokenBuilder {
     privilegeExpire: number = 0,
     options?: BuildOptions,
   ): string {
-    const p = privilegeExpire;
-    const services = [rtcService(channelName, account, role, p, p, p, p), rtmService(account, tokenExpire)];
-    return build(appId, appCertificate, tokenExpire, services, options);
+    const user = userParam(account, 'account');
+    const expire = lifetimeParam(tokenExpire, 'tokenExpire');
+    const p = lifetimeParam(privilegeExpire, 'privilegeExpire');
+    const services = [rtcService(stringParam(channelName, 'channelName'), user, roleParam(role, 'role'), p, p, p, p), rtmService(user, expire)];
+    return build(appId, appCertificate, expire, services, options);
   }
 
   /**
@@ -338,6 +387,6 @@ export class RtcTokenBuilder {
       rtmUserId,
       rtmTokenExpire,
     );
-    return build(appId, appCertificate, rtcTokenExpire, services, options);
+    return build(appId, appCertificate, lifetimeParam(rtcTokenExpire, 'rtcTokenExpire'), services, options);
   }
 }

@@ -2,6 +2,7 @@ import { TokenError } from '../errors.js';
 import { Privilege, Rtm2PermissionType, Rtm2ResourceType, ServiceType } from '../token007/constants.js';
 import type { Rtm2PermissionEntry } from '../token007/services.js';
 import { build, type BuildOptions } from './options.js';
+import { lifetimeParam, userParam } from './params.js';
 
 /**
  * RTM2 permissions, as `Rtm2Permissions` of agora-token: `add()` sets (replaces) the resource list of
@@ -107,8 +108,9 @@ export class RtmTokenBuilder {
    * ```
    */
   static buildToken(appId: string, appCertificate: string, userId: string | number, expire: number, options?: BuildOptions): string {
-    const service = { type: ServiceType.Rtm, userId, privileges: { [Privilege.Rtm.Login]: expire } };
-    return build(appId, appCertificate, expire, [service], options);
+    const lifetime = lifetimeParam(expire, 'expire');
+    const service = { type: ServiceType.Rtm, userId: userParam(userId, 'userId'), privileges: { [Privilege.Rtm.Login]: lifetime } };
+    return build(appId, appCertificate, lifetime, [service], options);
   }
 
   /**
@@ -137,7 +139,8 @@ export class RtmTokenBuilder {
     options?: BuildOptions,
   ): string {
     const list = permissions instanceof Rtm2Permissions ? permissions.entries() : (permissions ?? []);
-    const service = { type: ServiceType.Rtm2, userId, permissions: list, privileges: { [Privilege.Rtm2.Login]: expire } };
-    return build(appId, appCertificate, expire, [service], options);
+    const lifetime = lifetimeParam(expire, 'expire');
+    const service = { type: ServiceType.Rtm2, userId: userParam(userId, 'userId'), permissions: list, privileges: { [Privilege.Rtm2.Login]: lifetime } };
+    return build(appId, appCertificate, lifetime, [service], options);
   }
 }

@@ -1,7 +1,10 @@
+import { TokenError } from '../errors.js';
 import { randomSalt } from '../lib/random.js';
-import { assertUint, uidString } from '../lib/validate.js';
+import { roleParam, timestampParam, userParam } from '../builders/params.js';
 import { nowSeconds } from '../token007/encode.js';
+import { privilegeMap } from '../token007/services.js';
 import { privileges as Privileges, RtcRole } from './constants.js';
+import { parse006 } from './decode.js';
 import { encode006, TOKEN_LIFETIME_006 } from './encode.js';
 
 /**
@@ -37,11 +40,54 @@ const rtcPrivileges = (join: number, audio: number, video: number, data: number)
   [kPublishDataStream]: data,
 });
 
+// The uid and account variants of each builder differ only in the user parameter's name, which
+// errors use (../builders/params.ts).
+
+function roleToken(
+  appID: string,
+  appCertificate: string,
+  channelName: string,
+  user: unknown,
+  userName: 'uid' | 'account',
+  role: number,
+  privilegeExpiredTs: number,
+  options: BuildOptions006 | undefined,
+): string {
+  const uid = userParam(user, userName);
+  roleParam(role, 'role');
+  const t = timestampParam(privilegeExpiredTs, 'privilegeExpiredTs');
+  const publishes = role === RtcRole.ATTENDEE || role === RtcRole.PUBLISHER || role === RtcRole.ADMIN;
+  const privileges = publishes ? rtcPrivileges(t, t, t, t) : { [kJoinChannel]: t };
+  return build(appID, appCertificate, channelName, uid, privileges, options);
+}
+
+function privilegeToken(
+  appID: string,
+  appCertificate: string,
+  channelName: string,
+  user: unknown,
+  userName: 'uid' | 'account',
+  join: number,
+  audio: number,
+  video: number,
+  data: number,
+  options: BuildOptions006 | undefined,
+): string {
+  const privileges = rtcPrivileges(
+    timestampParam(join, 'joinChannelPrivilegeExpiredTs'),
+    timestampParam(audio, 'pubAudioPrivilegeExpiredTs'),
+    timestampParam(video, 'pubVideoPrivilegeExpiredTs'),
+    timestampParam(data, 'pubDataStreamPrivilegeExpiredTs'),
+  );
+  return build(appID, appCertificate, channelName, userParam(user, userName), privileges, options);
+}
+
 /**
  * A 006 token built privilege by privilege: a drop-in for `AccessToken` of `agora-access-token`
- * (module `src/AccessToken`). Unlike that class, every instance draws its own salt from
- * `crypto.getRandomValues` (the package draws one per process), the certificate is not readable
- * from the object, and bad input throws a {@link index!TokenError} at `build()`.
+ * (module `src/AccessToken`), with its public `messages`, `salt` and `ts` fields and `fromString`.
+ * Unlike that class, every instance draws its own salt from `crypto.getRandomValues` (the package
+ * draws one per process), the certificate is not readable from the object, and bad input throws a
+ * {@link index!TokenError} at `build()`.
  *
  * @deprecated Use `buildToken({ appId, appCertificate, expire, services })` from `agora-token-kit`
  *   (AccessToken2, with relative expiries).
@@ -54,8 +100,8 @@ const rtcPrivileges = (join: number, audio: number, video: number, data: number)
  * ```
  */
 export class AccessToken {
-  /** The App ID the token is for. */
-  readonly appID: string;
+  /** The App ID the token is for; `fromString` sets it from the token. */
+  appID: string;
   /** The channel (RTM tokens: the user account). */
   readonly channelName: string;
   /** The uid (0 = any uid) or account. */
@@ -64,8 +110,12 @@ export class AccessToken {
   salt: number;
   /** Absolute Unix time (s) when the token expires; now + 24 h unless given. */
   ts: number;
+  /**
+   * Privilege id → absolute Unix time (s) when it ends, as in agora-access-token: `addPrivilege`
+   * writes here, `build()` reads it, `fromString()` fills it.
+   */
+  messages: Record<number, number> = {};
   readonly #appCertificate: string;
-  readonly #privileges = new Map<number, number>();
 
   /**
    * @param appID - the 32-hex-character App ID
@@ -95,7 +145,7 @@ export class AccessToken {
    * ```
    */
   addPrivilege(privilege: number, expireTimestamp: number): this {
-    this.#privileges.set(privilege, expireTimestamp);
+    this.messages[privilege] = expireTimestamp;
     return this;
   }
 
@@ -115,17 +165,48 @@ export class AccessToken {
   }
 
   /**
+   * Reads a 006 token into this object, as agora-access-token does: `appID`, `salt`, `ts` and
+   * `messages` take the token's values. Nothing is verified (see `verifyToken`), and the channel
+   * and uid stay as they were: the token holds only their checksums.
+   *
+   * @param token - a "006" token
+   * @returns true if it was read; false, changing nothing, for anything that is not a well-formed
+   *   006 token
+   * @example
+   * ```ts
+   * const parsed = new AccessToken('', '', '', '');
+   * if (parsed.fromString(token)) console.log(parsed.ts, parsed.messages[privileges.kJoinChannel]);
+   * ```
+   */
+  fromString(token: string): boolean {
+    if (typeof token !== 'string' || !token.startsWith('006')) return false;
+    let decoded;
+    try {
+      decoded = parse006(token).decoded;
+    } catch (e) {
+      if (e instanceof TokenError) return false;
+      throw e;
+    }
+    this.appID = decoded.appId;
+    this.salt = decoded.salt;
+    this.ts = decoded.ts;
+    this.messages = { ...decoded.privileges };
+    return true;
+  }
+
+  /**
    * Signs and encodes the token.
    *
    * @returns the "006" token
-   * @throws {@link index!TokenError} for invalid ids, uid, salt, ts or privileges
+   * @throws {@link index!TokenError} for invalid ids, uid, salt, ts or messages
    * @example
    * ```ts
    * const token = new AccessToken(appId, appCertificate, 'room', 0).addPrivilege(1, expiresAt).build();
    * ```
    */
   build(): string {
-    return build(this.appID, this.#appCertificate, this.channelName, this.uid, this.#privileges, { salt: this.salt, ts: this.ts });
+    const privileges = privilegeMap(this.messages, 'messages');
+    return build(this.appID, this.#appCertificate, this.channelName, this.uid, privileges, { salt: this.salt, ts: this.ts });
   }
 }
 
@@ -174,7 +255,7 @@ export class RtcTokenBuilder {
     privilegeExpiredTs: number,
     options?: BuildOptions006,
   ): string {
-    return RtcTokenBuilder.buildTokenWithAccount(appID, appCertificate, channelName, uid, role, privilegeExpiredTs, options);
+    return roleToken(appID, appCertificate, channelName, uid, 'uid', role, privilegeExpiredTs, options);
   }
 
   /**
@@ -204,11 +285,7 @@ export class RtcTokenBuilder {
     privilegeExpiredTs: number,
     options?: BuildOptions006,
   ): string {
-    assertUint(role, 16, 'role', 'ERR_INVALID_ROLE');
-    const t = privilegeExpiredTs;
-    const publishes = role === RtcRole.ATTENDEE || role === RtcRole.PUBLISHER || role === RtcRole.ADMIN;
-    const privileges = publishes ? rtcPrivileges(t, t, t, t) : { [kJoinChannel]: t };
-    return build(appID, appCertificate, channelName, account, privileges, options);
+    return roleToken(appID, appCertificate, channelName, account, 'account', role, privilegeExpiredTs, options);
   }
 
   /**
@@ -243,11 +320,12 @@ export class RtcTokenBuilder {
     pubDataStreamPrivilegeExpiredTs: number,
     options?: BuildOptions006,
   ): string {
-    return RtcTokenBuilder.buildTokenWithAccountAndPrivilege(
+    return privilegeToken(
       appID,
       appCertificate,
       channelName,
       uid,
+      'uid',
       joinChannelPrivilegeExpiredTs,
       pubAudioPrivilegeExpiredTs,
       pubVideoPrivilegeExpiredTs,
@@ -288,13 +366,18 @@ export class RtcTokenBuilder {
     pubDataStreamPrivilegeExpiredTs: number,
     options?: BuildOptions006,
   ): string {
-    const privileges = rtcPrivileges(
+    return privilegeToken(
+      appID,
+      appCertificate,
+      channelName,
+      account,
+      'account',
       joinChannelPrivilegeExpiredTs,
       pubAudioPrivilegeExpiredTs,
       pubVideoPrivilegeExpiredTs,
       pubDataStreamPrivilegeExpiredTs,
+      options,
     );
-    return build(appID, appCertificate, channelName, account, privileges, options);
   }
 }
 
@@ -317,7 +400,9 @@ export class RtmTokenBuilder {
    * @param appID - the 32-hex-character App ID
    * @param appCertificate - the 32-hex-character App Certificate
    * @param account - the RTM user account (a number follows the uid rule)
-   * @param role - {@link RtmRole}; checked to be a uint16, otherwise ignored as in every reference
+   * @param role - {@link RtmRole}.Rtm_User by convention, but anything is accepted and ignored, as by
+   *   agora-access-token: no RTM token carries a role (Agora's own demo server passes the `RtmRole`
+   *   object itself)
    * @param privilegeExpiredTs - Unix time (s) when the login privilege ends
    * @param options - fixed salt and ts
    * @returns the token
@@ -332,11 +417,11 @@ export class RtmTokenBuilder {
     appID: string,
     appCertificate: string,
     account: string | number,
-    role: number,
+    role: unknown,
     privilegeExpiredTs: number,
     options?: BuildOptions006,
   ): string {
-    assertUint(role, 16, 'role', 'ERR_INVALID_ROLE');
-    return build(appID, appCertificate, uidString(account, 'account'), '', { [kRtmLogin]: privilegeExpiredTs }, options);
+    const ts = timestampParam(privilegeExpiredTs, 'privilegeExpiredTs');
+    return build(appID, appCertificate, userParam(account, 'account'), '', { [kRtmLogin]: ts }, options);
   }
 }

@@ -29,8 +29,16 @@ export const privileges = {
 } as const;
 
 /**
+ * A 006 RTC role: one of the values of {@link RtcRole}. The builders take any number.
+ *
+ * @deprecated Use `RtcRole` from `agora-token-kit`.
+ */
+export type RtcRole = 0 | 1 | 2 | 101;
+
+/**
  * 006 RTC roles, as `RtcRole` of `agora-access-token`. ATTENDEE, PUBLISHER and ADMIN all receive the
- * publish privileges; SUBSCRIBER and any other value join only.
+ * publish privileges; SUBSCRIBER and any other value join only. Each member is typed as the
+ * {@link RtcRole} union, so that a variable holding one role can be given another.
  *
  * @deprecated Use `RtcRole` from `agora-token-kit`, which keeps only PUBLISHER (1) and SUBSCRIBER (2):
  *   ATTENDEE and ADMIN become PUBLISHER.
@@ -40,10 +48,16 @@ export const privileges = {
  * RtcTokenBuilder.buildTokenWithUid(appId, appCertificate, 'room', 42, RtcRole.PUBLISHER, expiresAt);
  * ```
  */
-export const RtcRole = { ATTENDEE: 0, PUBLISHER: 1, SUBSCRIBER: 2, ADMIN: 101 } as const;
+export const RtcRole: { readonly ATTENDEE: RtcRole; readonly PUBLISHER: RtcRole; readonly SUBSCRIBER: RtcRole; readonly ADMIN: RtcRole } = {
+  ATTENDEE: 0,
+  PUBLISHER: 1,
+  SUBSCRIBER: 2,
+  ADMIN: 101,
+};
 
 /**
- * 006 RTM roles, as `RtmRole` of `agora-access-token`. The builder accepts the role and ignores it.
+ * 006 RTM roles, as `RtmRole` of `agora-access-token`. The builder accepts any role argument and
+ * ignores it.
  *
  * @deprecated `RtmTokenBuilder.buildToken` of `agora-token-kit` has no role parameter.
  * @example

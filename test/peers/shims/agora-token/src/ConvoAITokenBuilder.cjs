@@ -1,0 +1,2 @@
+// agora-token's src/ConvoAITokenBuilder (see test/peers/run.mjs), from this package.
+module.exports = { ConvoAITokenBuilder: require('agora-token-kit').ConvoAITokenBuilder };

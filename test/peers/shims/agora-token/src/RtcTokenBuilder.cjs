@@ -1,0 +1,3 @@
+// agora-token's src/RtcTokenBuilder, the 006 builder (see test/peers/run.mjs), from this package.
+const kit = require('agora-token-kit/006');
+module.exports = { RtcTokenBuilder: kit.RtcTokenBuilder, Role: kit.RtcRole };

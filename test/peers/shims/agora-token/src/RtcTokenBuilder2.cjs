@@ -1,0 +1,3 @@
+// agora-token's src/RtcTokenBuilder2 (see test/peers/run.mjs), from this package.
+const kit = require('agora-token-kit');
+module.exports = { RtcTokenBuilder: kit.RtcTokenBuilder, Role: kit.RtcRole };
