@@ -389,6 +389,34 @@ describe('CORS', () => {
   });
 });
 
+describe('allowedHosts', () => {
+  const handler = handlerWith({ allowedHosts: ['tokens.test', '::1', 'LocalHost'] });
+  const at = (origin: string) => new Request(`${origin}/fetch_rtc_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(guideBody) });
+
+  it('answers the listed names, in any letter case and with any port', async () => {
+    for (const origin of ['http://tokens.test', 'http://TOKENS.test:8082', 'http://[::1]:8082', 'http://localhost:1']) {
+      expect((await call(handler, at(origin))).status).toBe(200);
+    }
+  });
+
+  it('refuses any other name with 421 and no token, before reading the body', async () => {
+    for (const origin of ['http://attacker.example:8082', 'http://tokens.test.attacker.example', 'http://127.0.0.1']) {
+      const { status, body } = await call(handler, at(origin));
+      expect([status, body]).toEqual([421, { code: '421', error: `this server does not answer to the host "${new URL(origin).hostname}"` }]);
+    }
+    const { status } = await call(handler, new Request('http://attacker.example/fetch_rtc_token', { method: 'POST', body: 'not json' }));
+    expect(status).toBe(421);
+  });
+
+  it('answers every host when left out', async () => {
+    expect((await call(handlerWith(), at('http://attacker.example'))).status).toBe(200);
+  });
+
+  it.each([[[]], [['']], [['*']], [['*.example.com']], [['https://tokens.test']], [['tokens.test:8082']], [['tokens.test/x']], [[42]], ['tokens.test']])('refuses %j', (allowedHosts) => {
+    expect(() => handlerWith({ allowedHosts: allowedHosts as string[] })).toThrow(TypeError);
+  });
+});
+
 describe('options', () => {
   it('refuses invalid credentials without echoing the certificate', () => {
     expect(() => handlerWith({ appId: 'nope' })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_APP_ID' }));
