@@ -4,7 +4,13 @@ import { CorsPolicy } from '../../src/server/cors.js';
 import { errorResponse, HttpError, jsonResponse } from '../../src/server/response.js';
 
 const origin = 'https://app.example.com';
-const headersOf = (response: Response) => Object.fromEntries(response.headers);
+
+/** A response's headers as a plain object (the DOM typings give Headers no iterator). */
+const headersOf = ({ headers }: Response): Record<string, string> => {
+  const all: Record<string, string> = {};
+  headers.forEach((value, name) => (all[name] = value));
+  return all;
+};
 
 describe('CorsPolicy', () => {
   it('refuses options that are neither a list of strings nor "*"', () => {

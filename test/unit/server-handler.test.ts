@@ -11,6 +11,12 @@ const guideBody = { uid: 123, ChannelName: 'ChannelA', role: 1 };
 const handlerWith = (options: Partial<TokenHandlerOptions> = {}) =>
   createTokenHandler({ appId, appCertificate, authorize: () => true, now: () => 1_767_225_600_000, salt: () => 1, ...options });
 
+/** Headers as a plain object (the DOM typings give Headers no iterator). */
+const headersOf = (headers: Headers): Record<string, string> => {
+  const all: Record<string, string> = {};
+  headers.forEach((value, name) => (all[name] = value));
+  return all;
+};
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   new Request(`http://tokens.test${path}`, {
     method: 'POST',
@@ -21,7 +27,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 async function answer(handler: (r: Request) => Promise<Response>, request: Request) {
   const response = await handler(request);
   const text = await response.text();
-  return { status: response.status, headers: Object.fromEntries(response.headers), body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>) };
+  return { status: response.status, headers: headersOf(response.headers), body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>) };
 }
 
 describe('options', () => {

@@ -5,6 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDemo, withDemo } from '../../src/server/node-demo.js';
 
+/** Headers as a plain object (the DOM typings give Headers no iterator). */
+const headersOf = (headers: Headers): Record<string, string> => {
+  const all: Record<string, string> = {};
+  headers.forEach((value, name) => (all[name] = value));
+  return all;
+};
 const root = new URL('../../', import.meta.url);
 const assets = loadDemo();
 const passed: Request[] = [];
@@ -30,7 +36,7 @@ describe('withDemo', () => {
   it.each(['/', '/demo/app.js', '/demo/style.css', '/demo/agora-token-kit.js'])('serves %s for GET with the page headers', async (path) => {
     const response = await handler(new Request(`http://localhost${path}?v=1`));
     expect(response.status).toBe(200);
-    expect(Object.fromEntries(response.headers)).toEqual({
+    expect(headersOf(response.headers)).toEqual({
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
