@@ -45,6 +45,8 @@ const CASES: Case[] = [
   ['SIGNATURE_MISMATCH', 'error', good, ['--cert', OTHER_CERT]],
   ['SIGNATURE_MISMATCH', 'error', token006, ['--cert', OTHER_CERT, '--channel', 'room', '--uid', '42']],
   ['SIGNATURE_NOT_CHECKED', 'warning', token006, ['--cert', CERT]],
+  ['SIGNATURE_NOT_CHECKED', 'warning', token006, ['--channel', 'room', '--uid', '42']],
+  ['SIGNATURE_NOT_CHECKED', 'warning', good, []],
   ['TOKEN_EXPIRED', 'error', good, ['--at', String(T0 + 7200)]],
   ['TOKEN_EXPIRED', 'error', token006, ['--at', String(T0 + 86_400)]],
   ['TOKEN_EXPIRING_SOON', 'warning', good, ['--at', String(T0 + 3600 - 120)]],
@@ -112,7 +114,16 @@ describe('doctor', () => {
 
   it('still checks a token it had to repair', () => {
     const { findings } = JSON.parse(doctor(encodeURIComponent(tokenWithPlus()), ['--channel', 'other']).stdout) as { findings: Finding[] };
-    expect(findings.map((f) => f.code)).toEqual(['TOKEN_URL_MANGLED', 'CHANNEL_MISMATCH']);
+    expect(findings.map((f) => f.code)).toEqual(['TOKEN_URL_MANGLED', 'CHANNEL_MISMATCH', 'SIGNATURE_NOT_CHECKED']);
+  });
+
+  it('says that the signature was not checked when no certificate is given, for 007 as for 006', () => {
+    for (const token of [good, token006]) {
+      const r = cli(['doctor', token, ...SOON_AFTER, '--channel', 'room', '--uid', '42']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^warning SIGNATURE_NOT_CHECKED: no App Certificate was given, .* fix: pass --cert \(or set AGORA_APP_CERTIFICATE\)/);
+      expect(r.stdout).not.toContain('ok: no problems found');
+    }
   });
 
   it('prints one line per finding with its severity, code and fix', () => {

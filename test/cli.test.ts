@@ -111,12 +111,54 @@ describe('build', () => {
     expect(kit.verifyToken(a, CERT)).toBe(true);
   });
 
-  it('warns on stderr about documented-rule violations and still prints the token', () => {
-    const r = cli(['build', 'rtc', '--channel', 'room/1', '--uid', '42', '--expire', '2d', ...FIXED], { env: CREDENTIALS });
+  it.each([
+    ['a channel with a "/"', ['--channel', 'room/1'], 'CHANNEL_NAME_CHARSET'],
+    ['a 70-character channel', ['--channel', 'c'.repeat(70)], 'CHANNEL_NAME_TOO_LONG'],
+    ['a 25-hour lifetime', ['--channel', 'room', '--expire', '25h'], 'EXPIRE_TOO_LONG'],
+    ['role 3', ['--channel', 'room', '--role', '3'], 'ROLE_UNKNOWN'],
+  ])('refuses %s: exit 1, the finding on stderr, no token on stdout', (_name, flags, code) => {
+    const r = cli(['build', 'rtc', '--uid', '42', ...flags, ...FIXED], { env: CREDENTIALS });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`error ${code}: `);
+    expect(r.stderr).toContain('--allow-rule-errors');
+  });
+
+  it('--json of a refused build is the findings alone', () => {
+    const r = cli(['build', 'rtc', '--channel', 'room/1', '--uid', '42', '--json', ...FIXED], { env: CREDENTIALS });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ findings: [expect.objectContaining({ code: 'CHANNEL_NAME_CHARSET', severity: 'error', field: 'channelName' })] });
+  });
+
+  it('--allow-rule-errors builds what the library builds, still listing the findings on stderr', () => {
+    const r = cli(['build', 'rtc', '--channel', 'room/1', '--uid', '42', '--expire', '2d', '--allow-rule-errors', ...FIXED], { env: CREDENTIALS });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^007\S+\n$/);
-    expect(r.stderr).toContain('CHANNEL_NAME_CHARSET');
-    expect(r.stderr).toContain('EXPIRE_TOO_LONG');
+    expect(r.stdout).toBe(`${kit.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'room/1', 42, 1, 172_800, 172_800, opts)}\n`);
+    expect(r.stderr).toContain('error CHANNEL_NAME_CHARSET: ');
+    expect(r.stderr).toContain('error EXPIRE_TOO_LONG: ');
+  });
+
+  it('builds despite warnings, and --json lists them with the token', () => {
+    const r = cli(['build', 'rtc', '--channel', 'room', '--uid', '0', '--json', ...FIXED], { env: CREDENTIALS });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.token).toBe(kit.RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'room', 0, 1, 3600, 3600, opts));
+    expect(json.findings).toEqual([expect.objectContaining({ code: 'UID_WILDCARD', severity: 'warning' })]);
+    expect(r.stderr).toContain('warning UID_WILDCARD: ');
+    const clean = JSON.parse(cli(['build', 'rtc', '--channel', 'room', '--uid', '42', '--json', ...FIXED], { env: CREDENTIALS }).stdout);
+    expect(clean.findings).toEqual([]);
+  });
+
+  it.each([
+    [{ AGORA_APP_CERTIFICATE: CERT }, ['--app-id', 'AGORA_APP_ID']],
+    [{ AGORA_APP_ID: APP_ID }, ['--cert', 'AGORA_APP_CERTIFICATE']],
+  ])('names the flag and the environment variable of a missing credential %#', (env, names) => {
+    const r = cli(['build', 'rtc', '--channel', 'room', '--uid', '1'], { env });
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    for (const name of names) expect(r.stderr).toContain(name);
+    const verify = cli(['verify', token007]);
+    expect(verify.status).toBe(2);
+    expect(verify.stderr).toContain('AGORA_APP_CERTIFICATE');
   });
 
   it.each([
@@ -178,6 +220,12 @@ describe('decode', () => {
     expect(r.stdout).toContain('2027-01-15T09:00:00Z');
   });
 
+  it('trims spaces and newlines around a pasted token', () => {
+    const r = cli(['decode', ` ${token007}\n `, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(kit.decodeToken(token007))));
+  });
+
   it('reads the token from stdin with -', () => {
     const r = cli(['decode', '-', '--json'], { input: `${token007}\n` });
     expect(r.status).toBe(0);
@@ -205,6 +253,11 @@ describe('verify', () => {
     const bad = cli(['verify', token007, '--cert', OTHER_CERT]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('invalid');
+  });
+
+  it('trims spaces and newlines around a pasted token', () => {
+    expect(cli(['verify', ` ${token007} `, '--cert', CERT, '--json'])).toEqual({ status: 0, stdout: '{\n  "valid": true\n}\n', stderr: '' });
+    expect(cli(['verify', `\t${token007}\n`, '--cert', OTHER_CERT]).status).toBe(1);
   });
 
   it('--json is verifyToken, and the certificate may come from the environment', () => {

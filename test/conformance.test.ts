@@ -111,6 +111,13 @@ describe('conformance', () => {
     expect(r.stdout).toMatch(new RegExp(`\\nFAILED: \\d+ of ${ALL} vectors failed, \\d+ passed\\n$`));
   });
 
+  it('stops with one line and exit 2 when the adapter exits before its first answer', () => {
+    const r = cli(['conformance', '--', process.execPath, '-e', 'process.exit(3)'], { timeoutMs: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`error: ${process.execPath} -e process.exit(3) exited (code 3) before its first answer: run it alone to see why\n`);
+  });
+
   it('exits 2 when the adapter cannot be started or no command is given', () => {
     const missing = cli(['conformance', '--', '/nonexistent/adapter']);
     expect(missing.status).toBe(2);

@@ -193,7 +193,15 @@ export function diagnose(input: DoctorInput): DoctorFinding[] {
 
 function signatureFindings(token: string, d: DecodedToken, input: DoctorInput): DoctorFinding[] {
   const cert = input.appCertificate;
-  if (cert === undefined) return [];
+  if (cert === undefined) {
+    return [
+      warning(
+        'SIGNATURE_NOT_CHECKED',
+        'no App Certificate was given, so the signature was not checked',
+        'pass --cert (or set AGORA_APP_CERTIFICATE) to check that the token was signed with your certificate',
+      ),
+    ];
+  }
   const fix =
     cert.toLowerCase() === d.appId.toLowerCase()
       ? 'the certificate given is the App ID: use the App Certificate from Agora Console'

@@ -41,9 +41,12 @@ export function parseTime(text: string): number {
   return Math.floor(ms / 1000);
 }
 
-/** The token argument, or the whole of stdin when it is `-` (trailing newline and spaces trimmed). */
+/**
+ * The token argument, or the whole of stdin when it is `-`. Surrounding whitespace is trimmed either
+ * way: a pasted token often carries a space or newline, and a token never contains one.
+ */
 export async function readToken(arg: string): Promise<string> {
-  if (arg !== '-') return arg;
+  if (arg !== '-') return arg.trim();
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8').trim();

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import pkg from '../../package.json' with { type: 'json' };
 
 /** Exit codes of every command: 0 ok, 1 a check failed, 2 the command line or an input was wrong. */
 export const EXIT_OK = 0;
@@ -38,3 +39,6 @@ export const out = (line: string): void => {
 
 /** Writes results as JSON on stdout, one document. */
 export const outJson = (value: unknown): void => out(JSON.stringify(value, null, 2));
+
+/** A file's page in the repository, for texts that point at docs: `docs/` is not in the npm package. */
+export const repositoryFile = (path: string): string => `${pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')}/blob/main/${path}`;

@@ -38,7 +38,8 @@ export function register(program: Command): void {
     )
     .action(async (arg: string, opts: DoctorOptions) => {
       const input: DoctorInput = {
-        token: await readToken(arg),
+        // An argument is diagnosed as given: surrounding spaces or quotes are a finding of their own.
+        token: arg === '-' ? await readToken(arg) : arg,
         now: opts.at ?? nowSeconds(),
         expectVersion: opts.expect,
         appId: opts.appId,

@@ -20,8 +20,12 @@ export class AdapterProcess {
   private child: AdapterChild | undefined;
   private pending: Pending | undefined;
   private nextId = 1;
-  /** Set when the command cannot be started at all (e.g. not found). */
-  startError: string | undefined;
+  private answered = false;
+  /**
+   * Set when the adapter cannot run at all: the command cannot be started (e.g. not found), or it
+   * exited before its first answer. Either way no vector can pass, so the run should stop.
+   */
+  failedToStart: string | undefined;
 
   constructor(
     private readonly command: readonly string[],
@@ -35,14 +39,16 @@ export class AdapterProcess {
     child.on('error', (e) => {
       if (this.child !== child) return;
       this.child = undefined;
-      this.startError = e.message;
+      this.failedToStart = `cannot start ${this.command.join(' ')}: ${e.message}`;
       this.settle({ failure: `the adapter could not be started: ${e.message}` });
     });
     child.stdin.on('error', () => undefined); // EPIPE when it exits early; reported by 'exit'
     child.on('exit', (code, signal) => {
       if (this.child !== child) return;
       this.child = undefined;
-      this.settle({ failure: `the adapter exited (${signal ?? `code ${code}`}) before answering` });
+      const how = signal ?? `code ${code}`;
+      if (!this.answered) this.failedToStart = `${this.command.join(' ')} exited (${how}) before its first answer: run it alone to see why`;
+      this.settle({ failure: `the adapter exited (${how}) before answering` });
     });
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (this.child === child) this.onLine(line);
@@ -62,6 +68,7 @@ export class AdapterProcess {
     }
     const { id, ...answer } = (message ?? {}) as { id?: unknown };
     if (id !== this.pending.id) return; // a late answer to a request that already timed out
+    this.answered = true;
     this.settle(answer as Reply);
   }
 
