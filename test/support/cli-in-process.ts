@@ -17,6 +17,8 @@ export interface InProcessOptions {
   env?: Record<string, string | undefined>;
   /** What the command reads from stdin. */
   stdin?: string;
+  /** Run as on a terminal: stdout and stderr say they are TTYs, so output is coloured. */
+  tty?: boolean;
 }
 
 const CLEARED = ['AGORA_APP_ID', 'AGORA_APP_CERTIFICATE', 'NO_COLOR', 'FORCE_COLOR'];
@@ -40,6 +42,8 @@ export async function runInProcess(register: (program: Command) => void, args: s
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true)),
     vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(options.stdin ?? '')]) as unknown as typeof process.stdin),
   ];
+  const ttys = [process.stdout, process.stderr].map((stream) => [stream, Object.getOwnPropertyDescriptor(stream, 'isTTY')] as const);
+  if (options.tty) for (const [stream] of ttys) Object.defineProperty(stream, 'isTTY', { value: true, configurable: true });
   process.exitCode = undefined;
   let exitCode: number;
   try {
@@ -54,6 +58,10 @@ export async function runInProcess(register: (program: Command) => void, args: s
   } finally {
     process.exitCode = undefined;
     for (const spy of spies) spy.mockRestore();
+    for (const [stream, descriptor] of ttys) {
+      if (descriptor) Object.defineProperty(stream, 'isTTY', descriptor);
+      else delete (stream as { isTTY?: boolean }).isTTY;
+    }
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

@@ -18,7 +18,7 @@ const fixed = { issueTs: T0, salt: 7 };
 const good = RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'room', 42, 1, 3600, 3600, fixed);
 const token006 = RtcTokenBuilder006.buildTokenWithUid(APP_ID, CERT, 'room', 42, 1, T0 + 3600, { salt: 7, ts: T0 + 86_400 });
 
-const build = (args: string[], env: Record<string, string | undefined> = CREDENTIALS) => runInProcess(registerBuild, ['build', ...args], { env });
+const build = (args: string[], env: Record<string, string | undefined> = CREDENTIALS, tty = false) => runInProcess(registerBuild, ['build', ...args], { env, tty });
 const decode = (args: string[], stdin?: string) => runInProcess(registerDecode, ['decode', ...args], { stdin });
 const verify = (args: string[], env: Record<string, string | undefined> = {}, stdin?: string) => runInProcess(registerVerify, ['verify', ...args], { env, stdin });
 const doctor = (args: string[], env: Record<string, string | undefined> = {}, stdin?: string) => runInProcess(registerDoctor, ['doctor', ...args], { env, stdin });
@@ -41,12 +41,41 @@ describe('build', () => {
   it('--json prints the token and its decoded fields', async () => {
     const r = await build(['rtc', '--channel', 'room', '--uid', '42', '--issue-ts', String(T0), '--salt', '7', '--json']);
     expect(r.exitCode).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ token: good, decoded: JSON.parse(JSON.stringify(decodeToken(good))) });
+    expect(JSON.parse(r.stdout)).toEqual({ token: good, decoded: JSON.parse(JSON.stringify(decodeToken(good))), findings: [] });
   });
 
   it('reports documented-rule findings on stderr, one per line', async () => {
     const r = await build(['rtc', '--channel', 'room', '--uid', '0', '--issue-ts', String(T0), '--salt', '7']);
     expect(r.stderr).toBe('warning UID_WILDCARD: uid 0 lets any user id join with this token\n');
+  });
+
+  it('builds no token for inputs that break a documented rule, unless --allow-rule-errors', async () => {
+    const args = ['rtc', '--channel', 'room/1', '--uid', '42', '--issue-ts', String(T0), '--salt', '7'];
+    const charset = 'error CHANNEL_NAME_CHARSET: channel name may contain only a-z, A-Z, 0-9, space and !#$%&()+-:;<=.>?@[]^_{}|~,\n';
+    const refused = "error: no token built: the inputs break Agora's documented rules (see above); pass --allow-rule-errors to build it anyway\n";
+    expect(await build(args)).toEqual({ exitCode: 1, stdout: '', stderr: charset + refused });
+    const json = await build([...args, '--json']);
+    expect([json.exitCode, JSON.parse(json.stdout)]).toEqual([1, { findings: [expect.objectContaining({ code: 'CHANNEL_NAME_CHARSET', severity: 'error', field: 'channelName' })] }]);
+    const token = RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'room/1', 42, 1, 3600, 3600, fixed);
+    expect(await build([...args, '--allow-rule-errors'])).toEqual({ exitCode: 0, stdout: `${token}\n`, stderr: charset });
+    const allowed = await build([...args, '--allow-rule-errors', '--json']);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ token, findings: [expect.objectContaining({ code: 'CHANNEL_NAME_CHARSET' })] });
+  });
+
+  it('paints errors red and warnings yellow on a terminal', async () => {
+    const warned = await build(['rtc', '--channel', 'room', '--uid', '0'], CREDENTIALS, true);
+    expect(warned.stderr).toBe('\x1b[33mwarning\x1b[39m UID_WILDCARD: uid 0 lets any user id join with this token\n');
+    const refused = await build(['rtc', '--channel', 'room/1', '--uid', '1'], CREDENTIALS, true);
+    expect(refused.stderr.startsWith('\x1b[31merror\x1b[39m CHANNEL_NAME_CHARSET: ')).toBe(true);
+  });
+
+  it('names both ways to give a missing credential', async () => {
+    expect(await build(['fpa'], { AGORA_APP_CERTIFICATE: CERT })).toEqual({ exitCode: 2, stdout: '', stderr: 'error: missing the App ID: pass --app-id <hex> or set AGORA_APP_ID\n' });
+    expect(await build(['fpa'], { AGORA_APP_ID: APP_ID })).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'error: missing the App Certificate: pass --cert <hex> or set AGORA_APP_CERTIFICATE\n',
+    });
   });
 
   it('refuses invalid credentials with exit 2 and the library message, never the certificate', async () => {
@@ -154,17 +183,25 @@ describe('verify', () => {
 
   it('exits 1 for a token that does not decode, and 2 without a certificate', async () => {
     expect((await verify(['007garbage', '--cert', CERT])).exitCode).toBe(1);
-    expect((await verify([good])).exitCode).toBe(2);
+    expect(await verify([good])).toEqual({ exitCode: 2, stdout: '', stderr: 'error: missing the App Certificate: pass --cert <hex> or set AGORA_APP_CERTIFICATE\n' });
     expect((await verify([good, '--cert', CERT, '--uid', '1', '--account', 'a'])).exitCode).toBe(2);
   });
 
-  it('reads the token from stdin', async () => {
+  it('reads the token from stdin, and trims a pasted argument', async () => {
     expect((await verify(['-', '--cert', CERT], {}, `  ${good}\n`)).exitCode).toBe(0);
+    expect((await verify([` ${good}\n`, '--cert', CERT])).exitCode).toBe(0);
+  });
+
+  it('paints the verdict on a terminal', async () => {
+    const valid = await runInProcess(registerVerify, ['verify', good, '--cert', CERT], { tty: true });
+    expect(valid.stdout).toBe('\x1b[32mvalid: the token matches this App Certificate\x1b[39m\n');
+    const invalid = await runInProcess(registerVerify, ['verify', good, '--cert', OTHER_CERT], { tty: true });
+    expect(invalid.stdout).toBe('\x1b[31minvalid: the token does not match this App Certificate\x1b[39m\n');
   });
 });
 
 describe('doctor', () => {
-  const at = ['--at', String(T0 + 60)];
+  const at = ['--at', String(T0 + 60), '--cert', CERT];
 
   it('says ok for a good token', async () => {
     expect(await doctor([good, ...at, '--channel', 'room', '--uid', '42'])).toEqual({ exitCode: 0, stdout: 'ok: no problems found\n', stderr: '' });
@@ -180,7 +217,7 @@ describe('doctor', () => {
   });
 
   it('exits 0 when there are only warnings', async () => {
-    const r = await doctor([good, '--at', String(T0 + 3500)]);
+    const r = await doctor([good, '--cert', CERT, '--at', String(T0 + 3500)]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('warning TOKEN_EXPIRING_SOON: the token expires in 1 min → fix: renew it now, and build tokens with a longer lifetime');
   });
@@ -204,7 +241,9 @@ describe('doctor', () => {
 
   it('passes every option to the diagnosis', async () => {
     const codes = async (args: string[], env: Record<string, string> = {}) =>
-      (JSON.parse((await doctor([...args, ...at, '--json'], env)).stdout) as { findings: { code: string }[] }).findings.map((f) => f.code);
+      (JSON.parse((await doctor([...args, '--at', String(T0 + 60), '--json'], env)).stdout) as { findings: { code: string }[] }).findings
+        .map((f) => f.code)
+        .filter((code) => code !== 'SIGNATURE_NOT_CHECKED');
     expect(await codes([good, '--app-id', '970ca35de60c44645bbae8a215061b34'])).toEqual(['APP_ID_MISMATCH']);
     expect(await codes([good], { AGORA_APP_ID: '970ca35de60c44645bbae8a215061b34' })).toEqual(['APP_ID_MISMATCH']);
     expect(await codes([good, '--cert', OTHER_CERT])).toEqual(['SIGNATURE_MISMATCH']);
@@ -216,15 +255,36 @@ describe('doctor', () => {
   });
 
   it('judges expiry at --at, an ISO date or Unix seconds, else now', async () => {
-    const expired = await doctor([good, '--at', '2027-01-15T10:00:00Z']);
+    const expired = await doctor([good, '--cert', CERT, '--at', '2027-01-15T10:00:00Z']);
     expect([expired.exitCode, expired.stdout]).toEqual([1, expect.stringContaining('TOKEN_EXPIRED: the token expired 1 h ago')]);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime((T0 + 7200) * 1000);
-    expect((await doctor([good])).stdout).toContain('the token expired 1 h ago');
+    expect((await doctor([good, '--cert', CERT])).stdout).toContain('the token expired 1 h ago');
   });
 
-  it('reads the token from stdin', async () => {
+  it('reads the token from stdin; an argument is diagnosed as given', async () => {
     expect((await doctor(['-', ...at], {}, `${good}\n`)).stdout).toBe('ok: no problems found\n');
+    const padded = await doctor([` ${good}`, ...at]);
+    expect([padded.exitCode, padded.stdout.split(':')[0]]).toEqual([1, 'error   TOKEN_EXTRA_CHARACTERS']);
+  });
+
+  it('says when the signature was not checked', async () => {
+    expect((await doctor([good, '--at', String(T0 + 60)])).stdout).toBe(
+      'warning SIGNATURE_NOT_CHECKED: no App Certificate was given, so the signature was not checked → fix: pass --cert (or set AGORA_APP_CERTIFICATE) to check that the token was signed with your certificate\n',
+    );
+  });
+
+  it('paints on a terminal', async () => {
+    const ok = await runInProcess(registerDoctor, ['doctor', good, ...at], { tty: true });
+    expect(ok.stdout).toBe('\x1b[32mok: no problems found\x1b[39m\n');
+    const bad = await runInProcess(registerDoctor, ['doctor', good, ...at, '--uid', '43', '--at', String(T0 + 3500)], { tty: true });
+    expect(bad.stdout.split('\n').map((line) => line.split(':')[0])).toEqual([
+      '\x1b[31merror  \x1b[39m \x1b[1mUID_MISMATCH\x1b[22m',
+      '\x1b[33mwarning\x1b[39m \x1b[1mTOKEN_EXPIRING_SOON\x1b[22m',
+      '\x1b[33mwarning\x1b[39m \x1b[1mPRIVILEGE_EXPIRING_SOON\x1b[22m',
+      '',
+    ]);
+    expect(bad.stdout).toContain(' \x1b[2m→\x1b[22m fix: ');
   });
 
   it('refuses bad option values with exit 2', async () => {

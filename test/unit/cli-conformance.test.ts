@@ -353,6 +353,14 @@ describe('AdapterProcess', () => {
     await p.close();
   });
 
+  it('an adapter that exits after answering has started: only that request fails', async () => {
+    const p = adapter(`lines.on('line', (l) => { const { id, token } = JSON.parse(l); if (token === 'exit') process.exit(5); send({ id, ok: true }); });`);
+    expect(await p.request(request)).toEqual({ ok: true });
+    expect(await p.request({ ...request, token: 'exit' })).toEqual({ failure: 'the adapter exited (code 5) before answering' });
+    expect(p.failedToStart).toBeUndefined();
+    await p.close();
+  });
+
   it('fails a request whose answer is not JSON, quoting 80 characters of it', async () => {
     const p = adapter(`lines.on('line', () => process.stdout.write('${'n'.repeat(100)}\\n'));`);
     expect(await p.request(request)).toEqual({ failure: `the adapter wrote a line that is not JSON: ${'n'.repeat(80)}` });
@@ -364,6 +372,8 @@ describe('AdapterProcess', () => {
     process.env.MARK = join(scratch, 'started-once');
     try {
       expect(await p.request(request)).toEqual({ failure: 'the adapter exited (code 3) before answering' });
+      expect(p.failedToStart).toMatch(/ exited \(code 3\) before its first answer: run it alone to see why$/);
+      expect(p.failedToStart!.startsWith(`${process.execPath} -e `)).toBe(true);
       expect(await p.request(request)).toEqual({ again: true });
     } finally {
       delete process.env.MARK;
@@ -382,7 +392,7 @@ describe('AdapterProcess', () => {
     const p = new AdapterProcess([join(scratch, 'no-such-adapter')], 5000);
     const reply = await p.request(request);
     expect(reply).toEqual({ failure: expect.stringMatching(/^the adapter could not be started: spawn .*no-such-adapter ENOENT$/) });
-    expect(p.startError).toMatch(/ENOENT/);
+    expect(p.failedToStart).toMatch(new RegExp(`^cannot start ${join(scratch, 'no-such-adapter')}: spawn .*ENOENT$`));
     await p.close();
   });
 
@@ -401,7 +411,7 @@ describe('the conformance command', () => {
   mkdirSync(oneFile);
   copyFileSync(join(vectorsDir, 'fpa.json'), join(oneFile, 'fpa.json'));
   const fpaCount = files.find(([name]) => name === 'fpa.json')![1].testGroups[0]!.tests.length;
-  const conformance = (args: string[]) => runInProcess(registerConformance, ['conformance', '--vectors', oneFile, ...args]);
+  const conformance = (args: string[], tty = false) => runInProcess(registerConformance, ['conformance', '--vectors', oneFile, ...args], { tty });
 
   it("passes this library's adapter and prints the report", async () => {
     const r = await conformance(['--', process.execPath, adapterPath.pathname]);
@@ -428,11 +438,29 @@ describe('the conformance command', () => {
     expect(report.results.every((x) => x.status === 'fail')).toBe(true);
   });
 
+  it('on a terminal, shows progress on stderr and paints the verdicts', async () => {
+    const passing = await conformance(['--', process.execPath, adapterPath.pathname], true);
+    const fn = files.find(([name]) => name === 'fpa.json')![1].testGroups[0]!.function;
+    expect(passing.stderr).toBe(`${Array.from({ length: fpaCount }, (_, i) => `\r\x1b[K${i + 1}/${fpaCount} fpa.json ${fn} #${i + 1}`).join('')}\r\x1b[K`);
+    expect(passing.stdout.split('\n').at(-2)).toBe(`\x1b[32mok: ${fpaCount} of ${fpaCount} vectors passed\x1b[39m`);
+    const refuseAll = `require('node:readline').createInterface({ input: process.stdin }).on('line', (l) => process.stdout.write(JSON.stringify({ id: JSON.parse(l).id, error: 'no' }) + '\\n'))`;
+    const failing = await conformance(['--', process.execPath, '-e', refuseAll], true);
+    const painted = failing.stdout.split('\n').filter((line) => line.includes('FAIL'));
+    expect(painted.length).toBeGreaterThan(1);
+    expect(painted.every((line) => line.startsWith('\x1b[31m') && line.endsWith('\x1b[39m'))).toBe(true);
+    expect(failing.stdout).not.toContain('\x1b[32m');
+  });
+
   it('exits 2 when the adapter cannot be started', async () => {
     const missing = join(scratch, 'no-such-adapter');
     const r = await conformance(['--', missing, '--flag']);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^error: cannot start ${missing} --flag: spawn .* ENOENT\\n$`));
+  });
+
+  it('exits 2 with one line when the adapter exits before its first answer', async () => {
+    const r = await conformance(['--', process.execPath, '-e', 'process.exit(4)']);
+    expect(r).toEqual({ exitCode: 2, stdout: '', stderr: `error: ${process.execPath} -e process.exit(4) exited (code 4) before its first answer: run it alone to see why\n` });
   });
 
   it('refuses a timeout out of range', async () => {

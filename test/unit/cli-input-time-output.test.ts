@@ -86,9 +86,9 @@ describe('parseTime', () => {
 describe('readToken', () => {
   const stdin = (text: string) => vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(text)]) as unknown as typeof process.stdin);
 
-  it('returns an argument other than "-" unchanged', async () => {
+  it('returns an argument other than "-" trimmed, without reading stdin', async () => {
     const spy = stdin('ignored');
-    expect(await readToken(' 007abc ')).toBe(' 007abc ');
+    expect(await readToken(' 007abc\n')).toBe('007abc');
     expect(spy).not.toHaveBeenCalled();
   });
 
