@@ -1,0 +1,147 @@
+// toNodeListener with stand-ins for Node's request and response: what the handler receives (method,
+// URL, headers, body) and what is written back, including the 500 for a handler that throws.
+import { describe, expect, it } from 'vitest';
+import { toNodeListener, type NodeRequestLike, type RequestLogEntry } from '../../src/server/node-adapter.js';
+
+function nodeRequest(fields: Partial<NodeRequestLike>, chunks: string[] = []) {
+  const state = { read: 0 };
+  const req: NodeRequestLike = {
+    rawHeaders: [],
+    complete: true,
+    async *[Symbol.asyncIterator]() {
+      for (const chunk of chunks) {
+        state.read += 1;
+        yield new TextEncoder().encode(chunk);
+      }
+    },
+    ...fields,
+  };
+  return { req, state };
+}
+
+function nodeResponse() {
+  const written = { statusCode: 0, headers: {} as Record<string, string>, body: undefined as string | undefined, ends: 0 };
+  const res = {
+    set statusCode(value: number) {
+      written.statusCode = value;
+    },
+    get statusCode() {
+      return written.statusCode;
+    },
+    setHeader(name: string, value: string) {
+      written.headers[name] = value;
+    },
+    end(body?: Uint8Array) {
+      written.ends += 1;
+      written.body = body === undefined ? undefined : new TextDecoder().decode(body);
+    },
+  };
+  return { res, written };
+}
+
+/** Runs one request through the adapter; the handler records what it was given and answers `reply`. */
+async function through(req: NodeRequestLike, reply: (request: Request) => Promise<Response> = async () => new Response('ok', { status: 201, headers: { 'x-a': '1' } })) {
+  const seen: { request?: Request; body?: string } = {};
+  const log: RequestLogEntry[] = [];
+  const { res, written } = nodeResponse();
+  const listener = toNodeListener(
+    async (request) => {
+      seen.request = request;
+      seen.body = request.body === null ? undefined : await request.text();
+      return reply(request);
+    },
+    { onResponse: (entry) => log.push(entry) },
+  );
+  await listener(req, res);
+  return { seen, written, log };
+}
+
+describe('the request the handler sees', () => {
+  it('carries the method, the URL on the Host, every header and the body', async () => {
+    const { req } = nodeRequest(
+      { method: 'POST', url: '/fetch_rtc_token?x=1', rawHeaders: ['Host', 'tokens.test:8082', 'Content-Type', 'application/json', 'X-Many', 'a', 'X-Many', 'b'] },
+      ['{"uid":', '1}'],
+    );
+    const { seen } = await through(req);
+    expect(seen.request!.method).toBe('POST');
+    expect(seen.request!.url).toBe('http://tokens.test:8082/fetch_rtc_token?x=1');
+    expect(seen.request!.headers.get('content-type')).toBe('application/json');
+    expect(seen.request!.headers.get('x-many')).toBe('a, b');
+    expect(seen.body).toBe('{"uid":1}');
+  });
+
+  it('defaults a missing method to GET, a missing URL to / and a missing Host to localhost', async () => {
+    const { req } = nodeRequest({ method: undefined, url: undefined });
+    const { seen, log } = await through(req);
+    expect([seen.request!.method, seen.request!.url, seen.body]).toEqual(['GET', 'http://localhost/', undefined]);
+    expect(log).toEqual([{ method: 'GET', path: '/', status: 201, ms: expect.any(Number) }]);
+  });
+
+  it('falls back to localhost for a Host that is not a host name', async () => {
+    const { req } = nodeRequest({ method: 'GET', url: '/healthz', rawHeaders: ['Host', 'bad host name'] });
+    expect((await through(req)).seen.request!.url).toBe('http://localhost/healthz');
+  });
+
+  it('ignores a trailing header name without a value', async () => {
+    const { req } = nodeRequest({ method: 'GET', url: '/', rawHeaders: ['X-A', '1', 'X-Dangling'] });
+    const headers: string[][] = [];
+    (await through(req)).seen.request!.headers.forEach((value, name) => headers.push([name, value]));
+    expect(headers).toEqual([['x-a', '1']]);
+  });
+
+  it('gives GET and HEAD no body, and reads no chunk for them', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const { req, state } = nodeRequest({ method, url: '/' }, ['ignored']);
+      const { seen } = await through(req);
+      expect(seen.request!.body).toBeNull();
+      expect(state.read).toBe(0);
+    }
+  });
+
+  it('streams the body only as the handler reads it', async () => {
+    const { req, state } = nodeRequest({ method: 'POST', url: '/', rawHeaders: ['content-type', 'application/json'] }, ['a', 'b', 'c']);
+    const { res } = nodeResponse();
+    await toNodeListener(async () => new Response(null, { status: 413 }))(req, res);
+    expect(state.read).toBeLessThan(3);
+  });
+});
+
+describe('the response written', () => {
+  it('copies the status, headers and body, and logs the path without its query', async () => {
+    const { req } = nodeRequest({ method: 'PUT', url: '/a/b?token=secret' });
+    const { written, log } = await through(req);
+    expect(written).toEqual({ statusCode: 201, headers: { 'content-type': 'text/plain;charset=UTF-8', 'x-a': '1' }, body: 'ok', ends: 1 });
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ method: 'PUT', path: '/a/b', status: 201 });
+    expect(log[0]!.ms).toBeGreaterThanOrEqual(0);
+    expect(log[0]!.ms).toBeLessThan(10_000);
+  });
+
+  it('closes the connection when the request body is still arriving', async () => {
+    const { req } = nodeRequest({ method: 'POST', url: '/', complete: false });
+    expect((await through(req)).written.headers.connection).toBe('close');
+    const { req: whole } = nodeRequest({ method: 'POST', url: '/', complete: true });
+    expect((await through(whole)).written.headers.connection).toBeUndefined();
+  });
+
+  it('answers a handler that throws with a JSON 500 and nothing of the error', async () => {
+    const { req } = nodeRequest({ method: 'GET', url: '/x' });
+    const { written, log } = await through(req, async () => {
+      throw new Error('secret detail');
+    });
+    expect(written).toEqual({
+      statusCode: 500,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"code":"500","error":"internal error"}',
+      ends: 1,
+    });
+    expect(log[0]).toMatchObject({ method: 'GET', path: '/x', status: 500 });
+  });
+
+  it('works without a log callback', async () => {
+    const { req } = nodeRequest({ method: 'GET', url: '/' });
+    const { res, written } = nodeResponse();
+    await toNodeListener(async () => new Response('fine'))(req, res);
+    expect([written.statusCode, written.body]).toEqual([200, 'fine']);
+  });
+});
