@@ -56,7 +56,9 @@ export const tokens: string[] = [
 ];
 
 const permissions = new Rtm2Permissions();
-permissions.add(Rtm2Permissions.kMessageChannels, Rtm2Permissions.kRead, ['lobby']);
+let access = Rtm2Permissions.kRead;
+if (tokens.length > 1) access = Rtm2Permissions.kWrite;
+permissions.add(Rtm2Permissions.kMessageChannels, access, ['lobby']);
 permissions.add(Rtm2Permissions.kUsers, Rtm2Permissions.kWrite, ['bob']);
 const readable: string[] | undefined = permissions.details[Rtm2Permissions.kMessageChannels]?.[Rtm2Permissions.kRead];
 tokens.push(RtmTokenBuilder.buildTokenWithPermissions(appId, appCertificate, 'test_user', permissions, 600), String(readable));

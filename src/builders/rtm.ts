@@ -17,26 +17,27 @@ import { lifetimeParam, userParam } from './params.js';
  */
 export class Rtm2Permissions {
   // Getters, not static fields: a static initializer that reads a property counts as a side effect
-  // to bundlers, which would then keep this class (and the encoder) in decode-only bundles.
-  static get kMessageChannels(): typeof Rtm2ResourceType.MessageChannels {
+  // to bundlers, which would then keep this class (and the encoder) in decode-only bundles. Typed
+  // `number`, as agora-token types them, so that one variable can hold either of two values.
+  static get kMessageChannels(): number {
     return Rtm2ResourceType.MessageChannels;
   }
-  static get kStreamChannels(): typeof Rtm2ResourceType.StreamChannels {
+  static get kStreamChannels(): number {
     return Rtm2ResourceType.StreamChannels;
   }
-  static get kGroupChannels(): typeof Rtm2ResourceType.GroupChannels {
+  static get kGroupChannels(): number {
     return Rtm2ResourceType.GroupChannels;
   }
-  static get kServerGroups(): typeof Rtm2ResourceType.ServerGroups {
+  static get kServerGroups(): number {
     return Rtm2ResourceType.ServerGroups;
   }
-  static get kUsers(): typeof Rtm2ResourceType.Users {
+  static get kUsers(): number {
     return Rtm2ResourceType.Users;
   }
-  static get kRead(): typeof Rtm2PermissionType.Read {
+  static get kRead(): number {
     return Rtm2PermissionType.Read;
   }
-  static get kWrite(): typeof Rtm2PermissionType.Write {
+  static get kWrite(): number {
     return Rtm2PermissionType.Write;
   }
 
