@@ -12,7 +12,7 @@ const RTC_PRIVILEGES = { 1: 'join channel', 2: 'publish audio', 3: 'publish vide
 const el = (id) => document.getElementById(id);
 const iso = (unixSeconds) => new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
 
-/** The request of the current session: renewals repeat it, whatever the form holds by then. */
+/** The request of the token on screen: renewals repeat it, whatever the form holds by then. */
 let session = null;
 let fetched = 0;
 let deadline = 0;
@@ -106,10 +106,12 @@ function schedule(lifetime) {
   tick();
 }
 
-async function getToken(what) {
-  const token = await fetchToken(session);
+/** Fetches a token for `request`; only once the server has given one does `request` become the session. */
+async function getToken(what, request = session) {
+  const token = await fetchToken(request);
   const decoded = decodeToken(token);
   const times = timesOf(decoded);
+  session = request;
   fetched += 1;
   showError('');
   render(token, decoded, times);
@@ -138,21 +140,41 @@ async function onDidExpire() {
   }
 }
 
+const UINT32_MAX = 4294967295;
+const NUMBER_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * The guide's client sends a numeric uid as a number; anything else is a user account. Text that
+ * reads as a number but is no uid (-1, 1.5, 1e3, 4294967296) is refused: sent as an account, it
+ * would get a token for a user who is not the one meant.
+ */
+function readUid(text) {
+  if (!NUMBER_LIKE.test(text)) return text;
+  if (/^\d+$/.test(text) && Number(text) <= UINT32_MAX) return Number(text);
+  throw new Error(`User ID "${text}" is not a valid uid: a numeric uid is a whole number from 0 to ${UINT32_MAX} (0 lets Agora pick one). A user account must not read as a number.`);
+}
+
 el('request').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const uid = el('uid').value.trim();
-  session = {
-    // The guide's client sends a numeric uid as a number; anything else is a user account.
-    uid: /^\d+$/.test(uid) ? Number(uid) : uid,
-    ChannelName: el('channel').value,
-    role: Number(el('role').value),
-    tokenExpire: Number(el('expire').value),
-  };
   try {
-    await getToken('token received');
+    const request = {
+      uid: readUid(el('uid').value.trim()),
+      ChannelName: el('channel').value,
+      role: Number(el('role').value),
+      tokenExpire: Number(el('expire').value),
+    };
+    // A refused request leaves the session on screen, and its renewals, as they were.
+    await getToken('token received', request);
   } catch (error) {
     showError(error.message);
   }
 });
 
+async function showServerInfo() {
+  const response = await fetch('/demo/server.json');
+  const info = response.ok ? await response.json() : {};
+  el('demo-credentials').hidden = info.demoCredentials !== true;
+}
+
 setInterval(tick, 1000);
+void showServerInfo();

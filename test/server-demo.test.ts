@@ -18,6 +18,7 @@ let context: BrowserContext;
 let page: Page;
 let dir: string;
 const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'agora-demo-'));
@@ -25,6 +26,7 @@ beforeAll(async () => {
   context = await launchChromium(join(dir, 'profile'));
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text())));
   // Paused: page time moves only when a test moves it, so every timer fires exactly when expected.
   await page.clock.install();
   await page.goto(`${server.url}/`);
@@ -40,6 +42,9 @@ afterAll(async () => {
 const text = (selector: string) => page.locator(selector).innerText();
 const waitForCount = (n: number) => page.waitForFunction((m) => document.getElementById('token-count')?.textContent === String(m), n, { timeout: 10_000 });
 const events = () => page.locator('#events li').allInnerTexts();
+const posts = () => server.lines.filter((line) => line.startsWith('POST /fetch_rtc_token ')).length;
+/** How far the page scrolls sideways, in CSS pixels: 0 when everything fits the viewport. */
+const sidewaysScroll = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 async function currentToken(): Promise<DecodedToken007> {
   const token = await page.locator('#token').inputValue();
@@ -104,10 +109,86 @@ describe('the web demo', () => {
     await page.fill('#channel', 'room/1');
     await page.click('#fetch');
     await expect.poll(() => text('#error')).toContain('The server answered 400: "ChannelName": channel name may contain only');
-    await page.fill('#channel', 'ChannelA');
-    await page.fill('#uid', '4294967296');
+  });
+
+  it('refuses a User ID that reads as a number but is no uid, before asking the server', async () => {
+    const before = posts();
+    for (const uid of ['-1', '4294967296', '1.5', '1e3']) {
+      await page.fill('#uid', uid);
+      await page.click('#fetch');
+      await expect.poll(() => text('#error')).toBe(
+        `User ID "${uid}" is not a valid uid: a numeric uid is a whole number from 0 to 4294967295 (0 lets Agora pick one). A user account must not read as a number.`,
+      );
+    }
+    expect(posts()).toBe(before);
+    expect(await text('#token-count')).toBe('3');
+  });
+
+  it('keeps renewing the token on screen for its own request after refused submits', async () => {
+    // The last token (ChannelA, uid 123) came at the did-expire; its renewal is due 10 s later. The
+    // form now holds refused input, which must not have replaced the request that renewals repeat.
+    await page.fill('#channel', 'room/1');
+    await page.fill('#uid', '7');
     await page.click('#fetch');
-    await expect.poll(() => text('#error')).toBe('The server answered 400: "uid" must be an integer from 0 to 4294967295, got 4294967296');
+    await expect.poll(() => text('#error')).toContain('The server answered 400: "ChannelName"');
+    await page.clock.fastForward(10_500);
+    await waitForCount(4);
+    expect((await currentToken()).services).toEqual([expect.objectContaining({ type: 1, channelName: 'ChannelA', uid: '123' })]);
+    expect((await events()).at(-1)).toMatch(/token renewed: valid 40 s$/);
+    expect(await page.locator('#error').isHidden()).toBe(true);
+  });
+
+  it('sends any other User ID as a user account', async () => {
+    await page.fill('#channel', 'ChannelA');
+    await page.fill('#uid', 'alice-1');
+    await page.click('#fetch');
+    await waitForCount(5);
+    expect((await currentToken()).services).toEqual([expect.objectContaining({ type: 1, channelName: 'ChannelA', uid: 'alice-1' })]);
+  });
+
+  it('has a favicon, so no request fails, and says nothing of demo credentials when it has real ones', async () => {
+    await expect.poll(() => server.lines.some((line) => line.startsWith('GET /demo/favicon.svg 200 '))).toBe(true);
+    expect(server.lines.filter((line) => / [45]\d\d /.test(line) && line.startsWith('GET '))).toEqual([]);
+    // The 503 and 400 answers above are the only failed requests: the browser logs each of them.
+    expect(consoleErrors.filter((e) => !/status of (503|400) /.test(e))).toEqual([]);
+    expect(consoleErrors.length).toBeGreaterThan(0);
+    expect(await page.locator('#demo-credentials').isHidden()).toBe(true);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('fits a 390 px wide phone screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.fill('#uid', 'x'.repeat(60));
+    await page.click('#fetch');
+    await waitForCount(6);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await sidewaysScroll(page)).toBe(0);
+  });
+});
+
+describe('the web demo on generated demo credentials', () => {
+  let demoServer: CliServer;
+  let demoPage: Page;
+
+  beforeAll(async () => {
+    demoServer = await startCliServer({ cwd: dir });
+    demoPage = await context.newPage();
+    await demoPage.setViewportSize({ width: 390, height: 844 });
+    await demoPage.goto(`${demoServer.url}/`);
+  }, 30_000);
+
+  afterAll(async () => {
+    await demoPage?.close();
+    await demoServer?.stop();
+  });
+
+  it('says plainly that Agora will reject its tokens', async () => {
+    const notice = demoPage.locator('#demo-credentials');
+    await notice.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await notice.innerText()).toMatch(/generated demo credentials: its tokens are well-formed, but Agora's servers reject them/);
+    await demoPage.click('#fetch');
+    await demoPage.waitForFunction(() => document.getElementById('token-count')?.textContent === '1', null, { timeout: 10_000 });
+    expect(await sidewaysScroll(demoPage)).toBe(0);
   });
 });

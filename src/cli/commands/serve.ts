@@ -82,7 +82,7 @@ async function serve(options: ServeOptions): Promise<void> {
     if (e instanceof TokenError || e instanceof TypeError) throw usageError(e.message);
     throw e;
   }
-  const listener = toNodeListener(withDemo(handler, loadDemo()), {
+  const listener = toNodeListener(withDemo(handler, loadDemo({ demoCredentials: creds.source === 'demo' })), {
     onResponse: ({ method, path, status, ms }) => out(`${method} ${path} ${status} ${ms.toFixed(1)}ms`),
   });
   const server = createServer((req, res) => void listener(req, res));
