@@ -1,7 +1,7 @@
 // Type test (run by `npm run typecheck`, i.e. `tsc -p test`): the adapters accept the real SDKs'
 // objects, as their published declarations type them, and the events they listen to exist there.
 // A change of shape in a new SDK version breaks the build here. The RTC event names are checked in
-// test/client-sdk-events.test.ts: IAgoraRTCClient also takes any string as an event name.
+// test/client-adapters.test.ts: IAgoraRTCClient also takes any string as an event name.
 import type { AgoraChat } from 'agora-chat';
 import type { IAgoraRTCClient } from 'agora-rtc-sdk-ng';
 import type { RTMClient, RTMEvents } from 'agora-rtm-sdk';
