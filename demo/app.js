@@ -1,23 +1,19 @@
-// The guide's web client without the Agora Web SDK: fetch a token, show what it holds, renew it.
+// The guide's web client without the Agora Web SDK: fetch a token, show what it holds, keep it renewed.
+// Renewal is agora-token-kit/client's (dist/browser/client.js): this page only fetches and shows.
 import { decodeToken } from './agora-token-kit.js';
-
-// The Web SDK raises token-privilege-will-expire this long before the privileges run out.
-const RENEW_BEFORE_SECONDS = 30;
-// Every reference sets a 006 token's own expiry one day after issue, so that is where its issue time is.
-const LIFETIME_006 = 86_400;
+import { createTokenRenewer } from './client.js';
 
 const SERVICE_NAMES = { 1: 'RTC', 2: 'RTM', 3: 'Streaming', 4: 'FPA', 5: 'Chat', 6: 'FCDN', 7: 'APaaS', 8: 'RTM2', 9: 'ConvoAI', 10: 'STT' };
 const RTC_PRIVILEGES = { 1: 'join channel', 2: 'publish audio', 3: 'publish video', 4: 'publish data stream' };
+const APPLIED = { initial: 'token received', renew: 'token renewed', expired: 'fresh token after expiry' };
 
 const el = (id) => document.getElementById(id);
 const iso = (unixSeconds) => new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
 
-/** The request of the token on screen: renewals repeat it, whatever the form holds by then. */
-let session = null;
+/** The renewer of the token on screen, and the one started by a submit that has no token yet. */
+let current = null;
+let pending = null;
 let fetched = 0;
-let deadline = 0;
-let willExpire;
-let didExpire;
 
 function logEvent(text) {
   const item = document.createElement('li');
@@ -30,24 +26,23 @@ function showError(message) {
   el('error').hidden = message === '';
 }
 
-async function fetchToken(body) {
+async function fetchToken(body, signal) {
   const response = await fetch('/fetch_rtc_token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+    signal,
   });
   const data = await response.json().catch(() => null);
   if (response.ok && typeof data?.token === 'string') return data.token;
   throw new Error(`The server answered ${response.status}: ${data?.error ?? response.statusText}`);
 }
 
-/**
- * Issue time and lifetime, both read from the token (the server's clock). Timers then run on the
- * lifetime alone, so a client clock that is off by minutes still renews on time.
- */
+/** Issue time and earliest expiry as the token states them (the server's clock), for display. */
 function timesOf(decoded) {
   if (decoded.version === '006') {
-    const issued = decoded.ts - LIFETIME_006;
+    // Every reference sets a 006 token's own expiry one day after issue, so that is where its issue time is.
+    const issued = decoded.ts - 86_400;
     return { issued, lifetime: Math.min(decoded.ts, ...Object.values(decoded.privileges)) - issued };
   }
   const privileges = decoded.services.flatMap((s) => Object.values(s.privileges)).filter((v) => v > 0);
@@ -91,52 +86,58 @@ function render(token, decoded, { issued, lifetime }) {
 }
 
 function tick() {
-  const left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+  const expiresAt = current?.expiresAt;
+  if (expiresAt === undefined) return;
+  const left = Math.max(0, Math.ceil((expiresAt - Date.now()) / 1000));
   el('countdown').textContent = left > 0 ? `${left} s` : 'expired';
 }
 
-function schedule(lifetime) {
-  clearTimeout(willExpire);
-  clearTimeout(didExpire);
-  deadline = Date.now() + lifetime * 1000;
-  // A token shorter-lived than the warning is renewed half-way, not at once in a loop.
-  const renewAfter = lifetime > RENEW_BEFORE_SECONDS ? lifetime - RENEW_BEFORE_SECONDS : lifetime / 2;
-  willExpire = setTimeout(onWillExpire, renewAfter * 1000);
-  didExpire = setTimeout(onDidExpire, lifetime * 1000);
-  tick();
-}
-
-/** Fetches a token for `request`; only once the server has given one does `request` become the session. */
-async function getToken(what, request = session) {
-  const token = await fetchToken(request);
+function show(token, reason) {
   const decoded = decodeToken(token);
   const times = timesOf(decoded);
-  session = request;
   fetched += 1;
   showError('');
   render(token, decoded, times);
-  schedule(times.lifetime);
-  logEvent(`${what}: valid ${times.lifetime} s`);
+  logEvent(`${APPLIED[reason]}: valid ${times.lifetime} s`);
 }
 
-async function onWillExpire() {
-  logEvent('token-privilege-will-expire: renewing');
-  try {
-    await getToken('token renewed');
-  } catch (error) {
-    showError(`Renewal failed. ${error.message}`);
-    logEvent('renewal failed');
-  }
+function reportRenewalError(error, { reason, retryInMs }) {
+  const retry = retryInMs === undefined ? '' : ` Retrying in ${(retryInMs / 1000).toFixed(1)} s.`;
+  const what =
+    error.code === 'ERR_TOKEN_EXPIRED'
+      ? 'The token expired before a new one came'
+      : reason === 'expired'
+        ? 'The token has expired, and fetching a fresh one failed'
+        : 'Renewal failed';
+  showError(`${what} (${error.code}). ${error.message}${retry}`);
+  logEvent(`${error.code}${retry}`);
 }
 
-async function onDidExpire() {
-  clearTimeout(willExpire);
-  logEvent('token-privilege-did-expire: fetching a fresh token');
+/**
+ * Starts renewing tokens for `request`. Only once its first token has come does it replace the
+ * session on screen: a refused request leaves that session, and its renewals, as they were.
+ */
+async function startSession(request) {
+  const renewer = createTokenRenewer({
+    fetchToken: ({ reason, signal }) => {
+      if (reason !== 'initial') logEvent(reason === 'renew' ? 'renewal due: fetching a token' : 'token expired: fetching a fresh one');
+      return fetchToken(request, signal);
+    },
+    applyToken: (token, reason) => {
+      if (reason !== 'initial') show(token, reason);
+    },
+    onError: reportRenewalError,
+  });
+  pending?.stop();
+  pending = renewer;
   try {
-    await getToken('fresh token');
-  } catch (error) {
-    showError(`The token expired and no fresh one could be fetched. ${error.message}`);
-    logEvent('fresh token failed; press "Get token" to retry');
+    const token = await renewer.start();
+    current?.stop();
+    current = renewer;
+    show(token, 'initial');
+    tick();
+  } finally {
+    if (pending === renewer) pending = null;
   }
 }
 
@@ -157,16 +158,15 @@ function readUid(text) {
 el('request').addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    const request = {
+    await startSession({
       uid: readUid(el('uid').value.trim()),
       ChannelName: el('channel').value,
       role: Number(el('role').value),
       tokenExpire: Number(el('expire').value),
-    };
-    // A refused request leaves the session on screen, and its renewals, as they were.
-    await getToken('token received', request);
+    });
   } catch (error) {
-    showError(error.message);
+    // A submit overtaken by a newer one was stopped on purpose: nothing to show.
+    if (error.code !== 'ERR_RENEWER_STOPPED') showError(error.cause?.message ?? error.message);
   }
 });
 
@@ -176,5 +176,6 @@ async function showServerInfo() {
   el('demo-credentials').hidden = info.demoCredentials !== true;
 }
 
+// The countdown only displays the renewer's expiresAt; it schedules nothing.
 setInterval(tick, 1000);
 void showServerInfo();

@@ -8,14 +8,15 @@ interface Asset {
   body: Uint8Array<ArrayBuffer>;
 }
 
-// URL path → file, relative to the package root. The library module is the self-contained browser
-// build (tsup.config.ts), so the page needs no import map and no node_modules.
+// URL path → file, relative to the package root. The library and `agora-token-kit/client` modules are
+// the self-contained browser builds (tsup.config.ts), so the page needs no import map and no node_modules.
 const FILES: Readonly<Record<string, [file: string, type: string]>> = {
   '/': ['demo/index.html', 'text/html; charset=utf-8'],
   '/demo/app.js': ['demo/app.js', 'text/javascript; charset=utf-8'],
   '/demo/style.css': ['demo/style.css', 'text/css; charset=utf-8'],
   '/demo/favicon.svg': ['demo/favicon.svg', 'image/svg+xml'],
   '/demo/agora-token-kit.js': ['dist/browser/agora-token-kit.js', 'text/javascript; charset=utf-8'],
+  '/demo/client.js': ['dist/browser/client.js', 'text/javascript; charset=utf-8'],
 };
 
 const PAGE_HEADERS = {
