@@ -33,6 +33,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('createTokenRenewer: the first token', () => {
@@ -169,7 +170,6 @@ describe('createTokenRenewer: sleep and concurrent triggers', () => {
     doc.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(0);
     expect(fetches).toHaveLength(2);
-    vi.unstubAllGlobals();
   });
 
   it('without a visibility event, a late timer compares the deadline with the wall clock', async () => {
