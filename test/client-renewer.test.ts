@@ -144,6 +144,18 @@ describe('createTokenRenewer: scheduling from the decoded token', () => {
     ]);
     renewer.stop();
   });
+
+  it('with an injected local clock 10 minutes fast, expiresAt is on that clock and renewal still comes on time', async () => {
+    const fast = () => Date.now() + seconds(600);
+    const { renewer, applied } = setup(() => rtcToken(600), { now: fast });
+    await renewer.start();
+    expect(renewer.expiresAt).toBe(fast() + seconds(600));
+    await vi.advanceTimersByTimeAsync(seconds(570) - 1);
+    expect(applied).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(applied.map((a) => a.reason)).toEqual(['initial', 'renew']);
+    renewer.stop();
+  });
 });
 
 describe('createTokenRenewer: sleep and concurrent triggers', () => {
