@@ -343,6 +343,27 @@ describe('createTokenRenewer: failures', () => {
     renewer.stop();
   });
 
+  it('an onError that throws does not end the retries or skip the backoff', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetched: number[] = [];
+    const renewer = createTokenRenewer({
+      fetchToken: () => {
+        fetched.push(elapsed(Date.now()));
+        return renewer.token === undefined ? rtcToken(600) : Promise.reject(new Error('down'));
+      },
+      applyToken: () => {},
+      onError: () => {
+        throw new Error('bug in the app');
+      },
+    });
+    await renewer.start();
+    await vi.advanceTimersByTimeAsync(seconds(577));
+    expect(fetched).toEqual([0, 570, 571, 573, 577]);
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'bug in the app' }));
+    renewer.stop();
+  });
+
   it('reports through console.error when no onError is given', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const renewer = createTokenRenewer({

@@ -118,7 +118,15 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
   const retry = retrySettings(options.retry);
   const { fetchToken, applyToken } = options;
   const now = options.now ?? (() => Date.now());
-  const report = options.onError ?? ((error: TokenError) => console.error(error));
+  const onError = options.onError ?? ((error: TokenError) => console.error(error));
+  // An onError that throws must not end the retry loop: that would restart it at once, without backoff.
+  const report = (error: TokenError, info: RenewalErrorInfo): void => {
+    try {
+      onError(error, info);
+    } catch (thrown) {
+      console.error(thrown);
+    }
+  };
 
   let state: 'idle' | 'starting' | 'running' | 'stopped' = 'idle';
   let token: string | undefined;
@@ -192,7 +200,8 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
         return await obtain(reason);
       } catch (error) {
         throwIfStopped();
-        const failure = error instanceof TokenError ? error : new TokenError('ERR_TOKEN_APPLY_FAILED', messageOf(error), { cause: error });
+        // Fetch and apply failures are wrapped by obtain(); anything else comes from decoding.
+        const failure = error instanceof TokenError ? error : new TokenError('ERR_MALFORMED_TOKEN', messageOf(error), { cause: error });
         const untilExpiry = expiresAt === undefined ? Infinity : expiresAt - now();
         // The last retry before expiry is timed to the expiry, so that it is reported when it happens.
         const retryInMs = reason === 'renew' && untilExpiry > 0 ? Math.min(retryDelay(attempt, retry), untilExpiry) : retryDelay(attempt, retry);
