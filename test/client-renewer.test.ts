@@ -33,6 +33,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('createTokenRenewer: the first token', () => {
@@ -143,6 +144,18 @@ describe('createTokenRenewer: scheduling from the decoded token', () => {
     ]);
     renewer.stop();
   });
+
+  it('with an injected local clock 10 minutes fast, expiresAt is on that clock and renewal still comes on time', async () => {
+    const fast = () => Date.now() + seconds(600);
+    const { renewer, applied } = setup(() => rtcToken(600), { now: fast });
+    await renewer.start();
+    expect(renewer.expiresAt).toBe(fast() + seconds(600));
+    await vi.advanceTimersByTimeAsync(seconds(570) - 1);
+    expect(applied).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(applied.map((a) => a.reason)).toEqual(['initial', 'renew']);
+    renewer.stop();
+  });
 });
 
 describe('createTokenRenewer: sleep and concurrent triggers', () => {
@@ -169,7 +182,6 @@ describe('createTokenRenewer: sleep and concurrent triggers', () => {
     doc.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(0);
     expect(fetches).toHaveLength(2);
-    vi.unstubAllGlobals();
   });
 
   it('without a visibility event, a late timer compares the deadline with the wall clock', async () => {
@@ -328,6 +340,27 @@ describe('createTokenRenewer: failures', () => {
     await expect(renewer.start()).rejects.toMatchObject({ code: 'ERR_TOKEN_FETCH_FAILED', message: expect.stringContaining('offline') });
     fail = false;
     await expect(renewer.start()).resolves.toMatch(/^007/);
+    renewer.stop();
+  });
+
+  it('an onError that throws does not end the retries or skip the backoff', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetched: number[] = [];
+    const renewer = createTokenRenewer({
+      fetchToken: () => {
+        fetched.push(elapsed(Date.now()));
+        return renewer.token === undefined ? rtcToken(600) : Promise.reject(new Error('down'));
+      },
+      applyToken: () => {},
+      onError: () => {
+        throw new Error('bug in the app');
+      },
+    });
+    await renewer.start();
+    await vi.advanceTimersByTimeAsync(seconds(577));
+    expect(fetched).toEqual([0, 570, 571, 573, 577]);
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: 'bug in the app' }));
     renewer.stop();
   });
 

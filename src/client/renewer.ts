@@ -68,9 +68,13 @@ export interface TokenRenewer {
 }
 
 const DEFAULT_RENEW_BEFORE_SECONDS = 30;
-// The deadline is compared with the wall clock at least this often: a suspended device can stop
-// the clock that timers run on, so one long timer may fire long after the deadline.
+// Besides the timer set for the renewal time, the wall clock is checked this often: a suspended
+// device can stop the clock that timers run on, so that timer may fire long after the deadline.
+// A separate interval, not a chain of short timers: browsers throttle chained timers in hidden tabs
+// to one a minute, and the renewal timer must not become one of them.
 const CHECK_INTERVAL_MS = 15_000;
+// setTimeout's longest delay (about 24.8 days); a longer one fires at once.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 const stoppedError = (): TokenError => new TokenError('ERR_RENEWER_STOPPED', 'the token renewer was stopped');
 const messageOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
@@ -114,15 +118,24 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
   const retry = retrySettings(options.retry);
   const { fetchToken, applyToken } = options;
   const now = options.now ?? (() => Date.now());
-  const report = options.onError ?? ((error: TokenError) => console.error(error));
+  const onError = options.onError ?? ((error: TokenError) => console.error(error));
+  // An onError that throws must not end the retry loop: that would restart it at once, without backoff.
+  const report = (error: TokenError, info: RenewalErrorInfo): void => {
+    try {
+      onError(error, info);
+    } catch (thrown) {
+      console.error(thrown);
+    }
+  };
 
   let state: 'idle' | 'starting' | 'running' | 'stopped' = 'idle';
   let token: string | undefined;
   let expiresAt: number | undefined;
   let renewAt: number | undefined;
   let sdkSaysExpired = false;
-  // One timer at a time: the wait for the next renewal or for the next retry.
+  // The wait for the renewal time or for the next retry, and the wall-clock check while waiting.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let watchdog: ReturnType<typeof setInterval> | undefined;
   let endPause: (() => void) | undefined;
   let abort: AbortController | undefined;
   let started: Promise<string> | undefined;
@@ -134,9 +147,10 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
     if (state === 'stopped') throw stoppedError();
   };
 
-  function clearTimer(): void {
+  function clearTimers(): void {
     if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    if (watchdog !== undefined) clearInterval(watchdog);
+    timer = watchdog = undefined;
   }
 
   /** Fetches, decodes and applies one token; on success it becomes the current one. */
@@ -186,7 +200,8 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
         return await obtain(reason);
       } catch (error) {
         throwIfStopped();
-        const failure = error instanceof TokenError ? error : new TokenError('ERR_TOKEN_APPLY_FAILED', messageOf(error), { cause: error });
+        // Fetch and apply failures are wrapped by obtain(); anything else comes from decoding.
+        const failure = error instanceof TokenError ? error : new TokenError('ERR_MALFORMED_TOKEN', messageOf(error), { cause: error });
         const untilExpiry = expiresAt === undefined ? Infinity : expiresAt - now();
         // The last retry before expiry is timed to the expiry, so that it is reported when it happens.
         const retryInMs = reason === 'renew' && untilExpiry > 0 ? Math.min(retryDelay(attempt, retry), untilExpiry) : retryDelay(attempt, retry);
@@ -209,7 +224,7 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
     if (expired) sdkSaysExpired = true;
     if (state === 'starting') return started!;
     if (inFlight === undefined) {
-      clearTimer();
+      clearTimers();
       inFlight = renewUntilDone().finally(() => {
         inFlight = undefined;
         schedule();
@@ -218,14 +233,20 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
     return inFlight;
   }
 
-  /** Renews when the deadline has passed on the wall clock, or waits for it in short steps. */
+  /** Renews when the renewal time has passed on the wall clock, or waits for it. */
   function schedule(): void {
     if (state !== 'running' || inFlight !== undefined) return;
-    clearTimer();
+    clearTimers();
     if (renewAt === undefined) return;
     const wait = renewAt - now();
-    if (wait <= 0) renew(false).catch(ignore);
-    else timer = setTimeout(schedule, Math.min(wait, CHECK_INTERVAL_MS));
+    if (wait <= 0) {
+      renew(false).catch(ignore);
+      return;
+    }
+    timer = setTimeout(schedule, Math.min(wait, MAX_TIMEOUT_MS));
+    watchdog = setInterval(() => {
+      if (now() >= renewAt!) schedule();
+    }, CHECK_INTERVAL_MS);
   }
 
   return {
@@ -251,7 +272,7 @@ export function createTokenRenewer(options: TokenRenewerOptions): TokenRenewer {
     },
     stop() {
       state = 'stopped';
-      clearTimer();
+      clearTimers();
       endPause?.();
       abort?.abort(stoppedError());
       unwatch?.();

@@ -3,7 +3,9 @@ import type { AdapterOptions, TokenSession } from './options.js';
 
 /** The token callbacks of agora-chat's event handlers that {@link openChatWithToken} registers. */
 export interface ChatTokenHandlers {
+  /** agora-chat raises it when 20 % of the token's lifetime is left. */
   onTokenWillExpire?: () => void;
+  /** agora-chat raises it once the token has expired and the connection is lost. */
   onTokenExpired?: () => void;
 }
 
@@ -12,11 +14,17 @@ export interface ChatTokenHandlers {
  * from `new AgoraChat.connection({ appKey })`.
  */
 export interface ChatConnectionLike {
+  /** Logs in with the first token, and again after expiry. */
   open(parameters: { user: string; accessToken?: string }): Promise<unknown>;
+  /** Takes a renewed token while connected. */
   renewToken(token: string): Promise<unknown>;
+  /** Whether the connection is open: a token found expired on a closed connection is used to open it. */
   isOpened(): boolean;
+  /** Called by `session.close()`. */
   close(): void;
+  /** Registers the session's token handlers under its own id. */
   addEventHandler(id: string, handler: ChatTokenHandlers): void;
+  /** Removes them on `session.stop()`. */
   removeEventHandler(id: string): void;
 }
 

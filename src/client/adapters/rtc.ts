@@ -1,19 +1,23 @@
 import { createTokenRenewer } from '../renewer.js';
 import type { AdapterOptions, TokenSession } from './options.js';
 
-type RtcTokenEvent = 'token-privilege-will-expire' | 'token-privilege-did-expire';
-
 /**
  * The part of agora-rtc-sdk-ng's `IAgoraRTCClient` that {@link joinRtcWithToken} uses: pass the
  * client from `AgoraRTC.createClient()`.
  */
 export interface RtcClientLike {
+  /** `'DISCONNECTED'` after the SDK left on `token-privilege-did-expire`: the rejoin test. */
   readonly connectionState: string;
+  /** Joins with the first token, and again after expiry; resolves with the uid. */
   join(appid: string, channel: string, token: string | null, uid?: number | string | null): Promise<number | string>;
+  /** Takes a renewed token while connected. */
   renewToken(token: string): Promise<void>;
+  /** Called by `session.leave()`. */
   leave(): Promise<void>;
-  on(event: RtcTokenEvent, listener: () => void): void;
-  off(event: RtcTokenEvent, listener: () => void): void;
+  /** Registers the two token listeners. */
+  on(event: 'token-privilege-will-expire' | 'token-privilege-did-expire', listener: () => void): void;
+  /** Removes them on `session.stop()`. */
+  off(event: 'token-privilege-will-expire' | 'token-privilege-did-expire', listener: () => void): void;
 }
 
 /** Options of {@link joinRtcWithToken}. */

@@ -3,7 +3,9 @@ import type { AdapterOptions, TokenSession } from './options.js';
 
 /** The fields of agora-rtm-sdk's `linkState` event that {@link loginRtmWithToken} reads. */
 export interface RtmLinkStateLike {
+  /** The new link state, e.g. `'FAILED'`. */
   currentState: string;
+  /** Why it changed; `'TOKEN_EXPIRED'` makes the session log in again with a fresh token. */
   reasonCode: string;
 }
 
@@ -12,12 +14,19 @@ export interface RtmLinkStateLike {
  * from `new AgoraRTM.RTM(appId, userId)`.
  */
 export interface RtmClientLike {
+  /** Logs in with the first token, and again after `TOKEN_EXPIRED`. */
   login(options?: { token?: string }): Promise<unknown>;
+  /** Called by `session.logout()`. */
   logout(): Promise<unknown>;
+  /** Takes a renewed login token. */
   renewToken(token: string): Promise<unknown>;
+  /** Registers the token warning listener. */
   addEventListener(event: 'tokenPrivilegeWillExpire', listener: (channelName: string) => void): void;
+  /** Registers the link state listener, which reports an expired token. */
   addEventListener(event: 'linkState', listener: (event: RtmLinkStateLike) => void): void;
+  /** Removes the token warning listener on `session.stop()`. */
   removeEventListener(event: 'tokenPrivilegeWillExpire', listener: (channelName: string) => void): void;
+  /** Removes the link state listener on `session.stop()`. */
   removeEventListener(event: 'linkState', listener: (event: RtmLinkStateLike) => void): void;
 }
 
