@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // Keys become the file names in dist/: `006` is the `agora-token-kit/006` subpath (package.json exports).
-const entry = { index: 'src/index.ts', '006': 'src/006.ts', server: 'src/server/index.ts' };
+const entry = { index: 'src/index.ts', '006': 'src/006.ts', server: 'src/server/index.ts', client: 'src/client/index.ts' };
 
 export default defineConfig([
   // ESM keeps its dependencies external so bundlers can share and tree-shake them.
@@ -10,8 +10,18 @@ export default defineConfig([
   // version `engines` claims, including those without require(esm).
   { entry, format: ['cjs'], dts: true, sourcemap: true, target: 'es2022', platform: 'neutral', noExternal: ['@noble/hashes'] },
   // One self-contained ES module for pages that load the library without a bundler: the `serve` demo
-  // imports it (demo/app.js); no dependency has to be resolved by the browser.
-  { entry: { 'browser/agora-token-kit': 'src/index.ts' }, format: ['esm'], target: 'es2022', platform: 'browser', noExternal: [/./], minify: true },
+  // imports it (demo/app.js), and `browser/client.js` is `agora-token-kit/client` for pages; no
+  // dependency has to be resolved by the browser.
+  {
+    entry: { 'browser/agora-token-kit': 'src/index.ts', 'browser/client': 'src/client/index.ts' },
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    noExternal: [/./],
+    minify: true,
+    // Each file stands alone: a page loads one of them without the shared chunks a split build makes.
+    splitting: false,
+  },
   // The `agora-token-kit` bin: Node only. commander and fflate (the conformance kit's independent
   // inflater) are bundled so that they are not dependencies of the library. commander is CommonJS and
   // requires Node built-ins, hence a real `require` in the ES module.

@@ -21,7 +21,12 @@ export type TokenErrorCode =
   | 'ERR_INFLATE_LIMIT'
   | 'ERR_UNSUPPORTED_VERSION'
   | 'ERR_VERIFY_CONTEXT_REQUIRED'
-  | 'ERR_CRYPTO_UNAVAILABLE';
+  | 'ERR_CRYPTO_UNAVAILABLE'
+  | 'ERR_TOKEN_FETCH_FAILED'
+  | 'ERR_TOKEN_APPLY_FAILED'
+  | 'ERR_TOKEN_EXPIRED'
+  | 'ERR_RENEWER_STOPPED'
+  | 'ERR_RENEWER_NOT_STARTED';
 
 // Symbol.for: the same symbol in every copy of this module.
 const BRAND = Symbol.for('agora-token-kit.TokenError');

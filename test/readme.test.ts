@@ -4,7 +4,12 @@ import { runSample, samplesOf, typeErrorsOf } from './support/markdown-samples.j
 
 const { samples } = samplesOf('README.md');
 const ts = samples.filter((s) => s.lang === 'ts');
-const modules = { 'agora-token-kit': await import('../dist/index.js') };
+const modules = {
+  'agora-token-kit': await import('../dist/index.js'),
+  'agora-token-kit/client': await import('../dist/client.js'),
+  // Loading the real Web SDK needs a browser; the client sample only names it.
+  'agora-rtc-sdk-ng': { default: {} },
+};
 const env = { AGORA_APP_ID: '3327194369a09232ae4bc396b00f86ff', AGORA_APP_CERTIFICATE: '3cc7461c96496a9a6af39be6805a28d1' };
 
 describe('README.md', () => {

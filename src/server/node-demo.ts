@@ -8,13 +8,15 @@ interface Asset {
   body: Uint8Array<ArrayBuffer>;
 }
 
-// URL path → file, relative to the package root. The library module is the self-contained browser
-// build (tsup.config.ts), so the page needs no import map and no node_modules.
+// URL path → file, relative to the package root. The library and `agora-token-kit/client` modules are
+// the self-contained browser builds (tsup.config.ts), so the page needs no import map and no node_modules.
 const FILES: Readonly<Record<string, [file: string, type: string]>> = {
   '/': ['demo/index.html', 'text/html; charset=utf-8'],
   '/demo/app.js': ['demo/app.js', 'text/javascript; charset=utf-8'],
   '/demo/style.css': ['demo/style.css', 'text/css; charset=utf-8'],
+  '/demo/favicon.svg': ['demo/favicon.svg', 'image/svg+xml'],
   '/demo/agora-token-kit.js': ['dist/browser/agora-token-kit.js', 'text/javascript; charset=utf-8'],
+  '/demo/client.js': ['dist/browser/client.js', 'text/javascript; charset=utf-8'],
 };
 
 const PAGE_HEADERS = {
@@ -35,11 +37,17 @@ function packageRoot(): string {
   }
 }
 
+/** What the page is told about the server it runs on, at `/demo/server.json`. */
+export interface DemoServerInfo {
+  /** The server signs with generated credentials, so Agora rejects its tokens: the page says so. */
+  demoCredentials: boolean;
+}
+
 /**
  * Reads the web demo's files from the installed package (`demo/` and the browser build in `dist/`).
  * Throws, naming the file, when one is missing, e.g. in a clone that has not been built.
  */
-export function loadDemo(): ReadonlyMap<string, Asset> {
+export function loadDemo(info: DemoServerInfo): ReadonlyMap<string, Asset> {
   const root = packageRoot();
   const assets = new Map<string, Asset>();
   for (const [path, [file, type]] of Object.entries(FILES)) {
@@ -47,6 +55,7 @@ export function loadDemo(): ReadonlyMap<string, Asset> {
     if (!existsSync(full)) throw new Error(`the web demo needs ${full}; run npm run build first`);
     assets.set(path, { type, body: new Uint8Array(readFileSync(full)) });
   }
+  assets.set('/demo/server.json', { type: 'application/json', body: new TextEncoder().encode(JSON.stringify(info)) });
   return assets;
 }
 

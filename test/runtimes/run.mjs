@@ -14,7 +14,8 @@ import { workerdHost } from './hosts/workerd.mjs';
 const started = performance.now();
 const only = process.argv.slice(2);
 const consumer = makeConsumer();
-cpSync(join(root, 'examples'), join(consumer.dir, 'examples'), { recursive: true });
+// Not examples/web-client: a browser page with its own package, tested by test/web-client-example.test.ts.
+cpSync(join(root, 'examples'), join(consumer.dir, 'examples'), { recursive: true, filter: (path) => !path.startsWith(join(root, 'examples', 'web-client')) });
 
 const oldest = oldestNode();
 const hosts = [

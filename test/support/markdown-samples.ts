@@ -50,7 +50,7 @@ export function typeErrorsOf(samples: Sample[], where: string): string[] {
     typeRoots: [`${root}node_modules/@types`],
     skipLibCheck: true,
     baseUrl: root,
-    paths: { 'agora-token-kit': ['src/index.ts'], 'agora-token-kit/006': ['src/006.ts'], 'agora-token-kit/server': ['src/server/index.ts'] },
+    paths: { 'agora-token-kit': ['src/index.ts'], 'agora-token-kit/006': ['src/006.ts'], 'agora-token-kit/server': ['src/server/index.ts'], 'agora-token-kit/client': ['src/client/index.ts'] },
   };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);

@@ -101,7 +101,7 @@ async function serve(options: ServeOptions): Promise<void> {
     if (e instanceof TokenError || e instanceof TypeError) throw usageError(e.message);
     throw e;
   }
-  const demo = withDemo(handler, loadDemo());
+  const demo = withDemo(handler, loadDemo({ demoCredentials: creds.source === 'demo' }));
   const hosts = new Set(allowedHosts.map(canonicalHost));
   // A request for another host goes straight to the handler, which refuses it: the page is not
   // served to a rebound name either.
