@@ -12,7 +12,7 @@ const headersOf = (headers: Headers): Record<string, string> => {
   return all;
 };
 const root = new URL('../../', import.meta.url);
-const assets = loadDemo();
+const assets = loadDemo({ demoCredentials: true });
 const passed: Request[] = [];
 const handler = withDemo(async (request) => {
   passed.push(request);
@@ -25,15 +25,19 @@ describe('loadDemo', () => {
       '/': 'text/html; charset=utf-8',
       '/demo/app.js': 'text/javascript; charset=utf-8',
       '/demo/style.css': 'text/css; charset=utf-8',
+      '/demo/favicon.svg': 'image/svg+xml',
       '/demo/agora-token-kit.js': 'text/javascript; charset=utf-8',
+      '/demo/client.js': 'text/javascript; charset=utf-8',
+      '/demo/server.json': 'application/json',
     });
+    expect(JSON.parse(new TextDecoder().decode(assets.get('/demo/server.json')!.body))).toEqual({ demoCredentials: true });
     expect(assets.get('/')!.body).toEqual(new Uint8Array(readFileSync(new URL('demo/index.html', root))));
     expect(assets.get('/demo/agora-token-kit.js')!.body).toEqual(new Uint8Array(readFileSync(new URL('dist/browser/agora-token-kit.js', root))));
   });
 });
 
 describe('withDemo', () => {
-  it.each(['/', '/demo/app.js', '/demo/style.css', '/demo/agora-token-kit.js'])('serves %s for GET with the page headers', async (path) => {
+  it.each(['/', '/demo/app.js', '/demo/style.css', '/demo/agora-token-kit.js', '/demo/client.js'])('serves %s for GET with the page headers', async (path) => {
     const response = await handler(new Request(`http://localhost${path}?v=1`));
     expect(response.status).toBe(200);
     expect(headersOf(response.headers)).toEqual({
