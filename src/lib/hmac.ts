@@ -2,11 +2,12 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8Encode } from './bytes.js';
 
 /*
- * HMAC-SHA256 (RFC 2104) over noble's audited SHA-256. A token costs three HMACs of a few hundred
- * bytes, and noble's one-shot `hmac` builds and destroys two hash objects and their pads each time
- * (half the build speed, docs/design.md "Dependencies"). Here the states after the inner and outer
- * pad blocks are kept in hash objects that are reset in place, and each message hashes a copy of
- * them made with `_cloneInto`, which allocates nothing. Calls are synchronous and never interleave.
+ * HMAC-SHA256 (RFC 2104) over noble's audited SHA-256. A token costs three HMACs under three keys,
+ * and noble's one-shot `hmac` builds and destroys two hash objects and their pads each time (about
+ * half the speed, docs/design.md "Dependencies"). Here the states after the inner and outer pad
+ * blocks are kept in hash objects that are reset in place, and each message hashes a copy of them
+ * made with `_cloneInto`, so no hash object or pad is allocated per call. Calls are synchronous and
+ * never interleave.
  */
 type Sha256 = ReturnType<typeof sha256.create>;
 
