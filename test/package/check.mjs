@@ -1,7 +1,7 @@
 // Checks the package as it is published: the `npm pack` tarball, installed into a fresh consumer
 // project. Every check covers each entry of package.json `exports` (and each `bin`), so a new entry
 // is checked without editing this file. dist/ must be built first.
-//   node scripts/check-package.mjs [check name …]
+//   npm run check:package [-- check name …]   (node test/package/check.mjs)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +11,7 @@ import { createJiti } from 'jiti';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
-import { codeExports, makeConsumer, oldestNode, pkg, root } from './lib/consumer.mjs';
+import { codeExports, makeConsumer, oldestNode, pkg, root } from './consumer.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = (name, file) => join(require.resolve(`${name}/package.json`).replace(/package\.json$/, ''), file);
