@@ -211,7 +211,15 @@ async function checkDocs() {
 }
 
 async function checkChangesets() {
-  const log = run(process.execPath, [bin('@changesets/cli', 'bin.js'), 'status'], { cwd: root });
+  // A clone of another branch has the base branch only as origin/<base>, where `status` alone fails.
+  const { baseBranch } = JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8'));
+  let since = [];
+  try {
+    run('git', ['show-ref', '--verify', '--quiet', `refs/heads/${baseBranch}`], { cwd: root });
+  } catch {
+    since = ['--since', `origin/${baseBranch}`];
+  }
+  const log = run(process.execPath, [bin('@changesets/cli', 'bin.js'), 'status', ...since], { cwd: root });
   const bumps = log.split('\n').filter((l) => /- \S/.test(l)).length;
   return `changeset status passes (${bumps} package bump(s) pending)`;
 }
