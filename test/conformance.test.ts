@@ -1,5 +1,6 @@
 // The conformance runner, through the built bin, against real adapters: this library's (all pass),
 // agora-token@2.0.6's (exactly the divergences the vectors record), and two deliberately broken ones.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from './support/cli.js';
 import { type VectorTest, vectorFiles } from './support/vector-files.js';
@@ -17,6 +18,10 @@ interface Report {
   files: { file: string; total: number; passed: number; failed: number; skipped: number }[];
   results: Result[];
 }
+
+// agora-token is a test dependency, in test/node_modules (test/package.json): the example adapter,
+// outside test/, finds it there through NODE_PATH.
+const AGORA_TOKEN = { NODE_PATH: fileURLToPath(new URL('node_modules', import.meta.url)) };
 
 const ALL = Object.values(vectorFiles).reduce((n, f) => n + f.testGroups.reduce((m, g) => m + g.tests.length, 0), 0);
 const key = (file: string, fn: string, tcId: number): string => `${file} ${fn} #${tcId}`;
@@ -53,7 +58,7 @@ describe('conformance', () => {
   });
 
   it('reports exactly the divergences of agora-token@2.0.6 that the vectors record', () => {
-    const { status, report } = conformance('examples/conformance/agora-token.mjs');
+    const { status, report } = conformance('examples/conformance/agora-token.mjs', [], AGORA_TOKEN);
     const expected = vectorsWhere((t, g) => {
       const npm = (t.npmAgoraToken ?? t.npmAgoraAccessToken) as NpmRecord | undefined;
       if (!npm) return false;
@@ -103,7 +108,7 @@ describe('conformance', () => {
   });
 
   it('prints a per-file table, the failures and a summary', () => {
-    const r = cli(['conformance', '--', process.execPath, 'examples/conformance/agora-token.mjs'], { timeoutMs: 60_000 });
+    const r = cli(['conformance', '--', process.execPath, 'examples/conformance/agora-token.mjs'], { env: AGORA_TOKEN, timeoutMs: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^file\s+vectors\s+passed\s+failed\s+skipped\n/);
     expect(r.stdout).toMatch(/\napaas\.json\s+22\s+10\s+12\s+0\n/);

@@ -1,5 +1,5 @@
 // Property suite for hostile input: whatever string reaches decodeToken or verifyToken, the only
-// outcomes allowed are a result or a TokenError. scripts/fuzz.mjs runs the same mutations far longer.
+// outcomes allowed are a result or a TokenError. test/fuzz/run.mjs runs the same mutations far longer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildToken, type DecodedToken007, decodeToken, type ServiceSpec, TokenError, verifyToken } from '../src/index.js';

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { pkg } from '../../scripts/lib/consumer.mjs';
+import { pkg } from '../package/consumer.mjs';
 import { REPORT_MARK } from './proc.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@
 // into a stable error code, and never reveal the App Certificate.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pkg } from '../../scripts/lib/consumer.mjs';
+import { pkg } from '../package/consumer.mjs';
 
 export const credentials = {
   AGORA_APP_ID: '970CA35de60c44645bbae8a215061b33',

@@ -3,7 +3,7 @@
 //   node test/runtimes/run.mjs [host name prefix …]     (dist/ must be built)
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeConsumer, oldestNode, root } from '../../scripts/lib/consumer.mjs';
+import { makeConsumer, oldestNode, root } from '../package/consumer.mjs';
 import { bunHost } from './hosts/bun.mjs';
 import { chromiumHost } from './hosts/chromium.mjs';
 import { denoHost } from './hosts/deno.mjs';

@@ -38,7 +38,8 @@ export function runSample(sample: Sample, where: string, modules: Record<string,
 
 /** Type-checks every sample as its own module, with the package's entry names mapped to the sources. */
 export function typeErrorsOf(samples: Sample[], where: string): string[] {
-  const files = new Map(samples.map((s, i) => [`${root}docs/.sample-${i}.ts`, s]));
+  // Virtual files next to this one, so that a sample's imports resolve from test/node_modules.
+  const files = new Map(samples.map((s, i) => [fileURLToPath(new URL(`.sample-${i}.ts`, import.meta.url)), s]));
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -47,7 +48,8 @@ export function typeErrorsOf(samples: Sample[], where: string): string[] {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
     types: ['node'],
-    typeRoots: [`${root}node_modules/@types`],
+    // @types/node is installed with the test tools (test/package.json).
+    typeRoots: [fileURLToPath(new URL('../node_modules/@types', import.meta.url))],
     skipLibCheck: true,
     baseUrl: root,
     paths: { 'agora-token-kit': ['src/index.ts'], 'agora-token-kit/006': ['src/006.ts'], 'agora-token-kit/server': ['src/server/index.ts'], 'agora-token-kit/client': ['src/client/index.ts'] },

@@ -1,5 +1,5 @@
 // Ways to damage a token, shared by the property suite (test/fuzz.test.ts), which picks their
-// parameters with fast-check, and the long fuzz run (scripts/fuzz.mjs), which picks them with a seeded
+// parameters with fast-check, and the long fuzz run (test/fuzz/run.mjs), which picks them with a seeded
 // PRNG. Every function is pure and takes its positions explicitly, so a failing case can be replayed.
 import { unzlibSync, zlibSync } from 'fflate';
 

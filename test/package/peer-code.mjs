@@ -1,6 +1,6 @@
 // Code as it is written for agora-token@2.0.6 and agora-access-token@2.0.4 (the patterns of their
 // READMEs, samples and demo server, in our words), with only the module name changed. The `types`
-// check of scripts/check-package.mjs compiles it against the packed package, strict, under every
+// check of test/package/check.mjs compiles it against the packed package, strict, under every
 // module resolution: a drop-in must take it unchanged.
 
 const credentials = `

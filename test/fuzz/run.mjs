@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '1000000' },
@@ -261,7 +261,7 @@ if (unexpected.length) {
   for (const { input, via, problem } of unexpected.slice(0, 50)) {
     if (known.has(input)) continue;
     known.add(input);
-    file.cases.push({ tcId: file.cases.length + 1, comment: `${via}: ${problem} (scripts/fuzz.mjs, seed ${SEED})`, token: input });
+    file.cases.push({ tcId: file.cases.length + 1, comment: `${via}: ${problem} (test/fuzz/run.mjs, seed ${SEED})`, token: input });
   }
   writeFileSync(CRASHERS, `${JSON.stringify(file, null, 2)}\n`);
 }

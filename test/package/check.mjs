@@ -1,7 +1,8 @@
 // Checks the package as it is published: the `npm pack` tarball, installed into a fresh consumer
 // project. Every check covers each entry of package.json `exports` (and each `bin`), so a new entry
-// is checked without editing this file. dist/ must be built first.
-//   node scripts/check-package.mjs [check name …]
+// is checked without editing this file. dist/ must be built first. `setup` checks the repository's
+// own dependencies instead: what the main job installs, and that every tool is pinned.
+//   npm run check:package [-- check name …]   (node test/package/check.mjs)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,8 +12,8 @@ import { createJiti } from 'jiti';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
-import { codeExports, makeConsumer, oldestNode, pkg, root } from './lib/consumer.mjs';
-import { agoraAccessTokenCode, agoraTokenCode } from './lib/peer-code.mjs';
+import { codeExports, makeConsumer, oldestNode, pkg, root } from './consumer.mjs';
+import { agoraAccessTokenCode, agoraTokenCode } from './peer-code.mjs';
 
 const require = createRequire(import.meta.url);
 const bin = (name, file) => join(require.resolve(`${name}/package.json`).replace(/package\.json$/, ''), file);
@@ -169,12 +170,16 @@ function files(dir) {
     .sort();
 }
 
+/** tsup.config.ts as a list of build configurations. */
+async function tsupConfigs() {
+  return [await createJiti(import.meta.url).import(join(root, 'tsup.config.ts'), { default: true })].flat();
+}
+
 async function checkDocs() {
   const config = ts.readConfigFile(join(root, 'typedoc.json'), ts.sys.readFile);
   if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
   // Each export's dist file comes from a tsup entry; its source must be a typedoc entry point.
-  const tsup = await createJiti(import.meta.url).import(join(root, 'tsup.config.ts'), { default: true });
-  const sources = Object.assign({}, ...[tsup].flat().map((c) => c.entry));
+  const sources = Object.assign({}, ...(await tsupConfigs()).map((c) => c.entry));
   const documented = new Set(config.config.entryPoints);
   for (const e of exportsList) {
     const name = /^\.\/dist\/(.+)\.js$/.exec(e.import ?? '')?.[1];
@@ -211,9 +216,45 @@ async function checkDocs() {
 }
 
 async function checkChangesets() {
-  const log = run(process.execPath, [bin('@changesets/cli', 'bin.js'), 'status'], { cwd: root });
+  // A clone of another branch has the base branch only as origin/<base>, where `status` alone fails.
+  const { baseBranch } = JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8'));
+  let since = [];
+  try {
+    run('git', ['show-ref', '--verify', '--quiet', `refs/heads/${baseBranch}`], { cwd: root });
+  } catch {
+    since = ['--since', `origin/${baseBranch}`];
+  }
+  const log = run(process.execPath, [bin('@changesets/cli', 'bin.js'), 'status', ...since], { cwd: root });
   const bumps = log.split('\n').filter((l) => /- \S/.test(l)).length;
   return `changeset status passes (${bumps} package bump(s) pending)`;
+}
+
+/**
+ * The main job (`npm ci && npm run build && npm start`) installs only what the build needs; every
+ * other tool is pinned in a sub-package with its own lock file (README, Development).
+ */
+async function checkSetup() {
+  const bundled = (await tsupConfigs()).flatMap((c) => c.noExternal ?? []).filter((name) => typeof name === 'string');
+  const build = new Set(['tsup', 'typescript', ...bundled]);
+  const extra = Object.keys(pkg.devDependencies ?? {}).filter((name) => !build.has(name));
+  if (extra.length > 0) throw new Error(`the build does not need ${extra.join(', ')}: a package that only tests, checks or docs use goes into test/package.json`);
+  const manifests = run('git', ['ls-files', '--', 'package.json', '**/package.json'], { cwd: root }).split('\n').filter(Boolean);
+  const problems = [];
+  const versions = {};
+  for (const manifest of manifests) {
+    const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(root, manifest), 'utf8'));
+    // The root's `dependencies` are what users install with the package: ranges, on purpose.
+    const pinned = manifest === 'package.json' ? devDependencies : { ...dependencies, ...devDependencies };
+    for (const [name, version] of Object.entries(pinned)) {
+      if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`${manifest}: ${name} ${version} is not an exact version`);
+      (versions[name] ??= new Set()).add(version);
+    }
+    const lock = join(root, manifest.replace(/package\.json$/, 'package-lock.json'));
+    if (!statSync(lock, { throwIfNoEntry: false })?.isFile()) problems.push(`${manifest} has no package-lock.json`);
+  }
+  for (const [name, set] of Object.entries(versions)) if (set.size > 1) problems.push(`${name} is pinned to ${[...set].join(' and ')}`);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return `root devDependencies ${[...build].filter((name) => pkg.devDependencies?.[name]).join(', ')}; ${manifests.length} package.json files pinned exactly, one version of each package, each with a lock file`;
 }
 
 const checks = {
@@ -223,6 +264,7 @@ const checks = {
   node: checkNode,
   docs: checkDocs,
   changesets: checkChangesets,
+  setup: checkSetup,
 };
 
 const only = process.argv.slice(2);
