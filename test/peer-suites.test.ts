@@ -9,7 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const RUNNER = 'test/peers/run.mjs';
 const work = mkdtempSync(join(tmpdir(), 'agora-token-kit-peers-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const swapped: string[] = [];
+afterAll(() => {
+  for (const dir of [work, ...swapped]) rmSync(dir, { recursive: true, force: true });
+});
 
 function runner(...args: string[]) {
   const r = spawnSync(process.execPath, [RUNNER, ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -19,14 +22,18 @@ function runner(...args: string[]) {
 // Each run forks one process per peer test file: seconds, more on a loaded machine.
 describe('peer-suite runner', { timeout: 120_000 }, () => {
   it('fails when a shim swaps the RTC roles, naming the tests that caught it', () => {
-    const shims = join(work, 'swapped');
+    // Beside the real shims, so that their relative paths into dist/ still resolve.
+    const shims = mkdtempSync('test/peers/shims-swapped-');
+    swapped.push(shims);
     cpSync('test/peers/shims', shims, { recursive: true });
     writeFileSync(
       join(shims, 'agora-token/src/RtcTokenBuilder2.cjs'),
-      "const kit = require('agora-token-kit');\nmodule.exports = { RtcTokenBuilder: kit.RtcTokenBuilder, Role: { PUBLISHER: 2, SUBSCRIBER: 1 } };\n",
+      "const kit = require('../../../../../dist/index.cjs');\nmodule.exports = { RtcTokenBuilder: kit.RtcTokenBuilder, Role: { PUBLISHER: 2, SUBSCRIBER: 1 } };\n",
     );
     const r = runner('--shims', shims);
     expect(r.status).toBe(1);
+    // Every shim loads: the failures are the swapped roles, nothing else.
+    expect(r.out).not.toContain('did not load');
     expect(r.out).toContain('FAIL agora-token RtcTokenBuilder2Test.js buildTokenWithUid_PUBLISHER_Test failed');
     expect(r.out).toContain('FAIL agora-token ConvoAITokenBuilderTest.js buildToken_SUBSCRIBER_Test failed');
     expect(r.last).toMatch(/^peers: \d+ passed, [1-9]\d* failed$/);

@@ -1,2 +1,2 @@
 // agora-token's index (see test/peers/run.mjs): this package's main entry exports the same names.
-module.exports = require('agora-token-kit');
+module.exports = require('../../../../dist/index.cjs');

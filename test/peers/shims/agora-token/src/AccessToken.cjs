@@ -1,3 +1,3 @@
 // agora-token's src/AccessToken, the 006 token class (see test/peers/run.mjs), from this package.
-const kit = require('agora-token-kit/006');
+const kit = require('../../../../../dist/006.cjs');
 module.exports = { AccessToken: kit.AccessToken, priviledges: kit.priviledges };

@@ -1,2 +1,2 @@
 // agora-token's src/ConvoAITokenBuilder (see test/peers/run.mjs), from this package.
-module.exports = { ConvoAITokenBuilder: require('agora-token-kit').ConvoAITokenBuilder };
+module.exports = { ConvoAITokenBuilder: require('../../../../../dist/index.cjs').ConvoAITokenBuilder };

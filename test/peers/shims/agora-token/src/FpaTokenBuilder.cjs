@@ -1,2 +1,2 @@
 // agora-token's src/FpaTokenBuilder (see test/peers/run.mjs), from this package.
-module.exports = { FpaTokenBuilder: require('agora-token-kit').FpaTokenBuilder };
+module.exports = { FpaTokenBuilder: require('../../../../../dist/index.cjs').FpaTokenBuilder };

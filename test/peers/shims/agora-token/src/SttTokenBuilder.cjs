@@ -1,2 +1,2 @@
 // agora-token's src/SttTokenBuilder (see test/peers/run.mjs), from this package.
-module.exports = { SttTokenBuilder: require('agora-token-kit').SttTokenBuilder };
+module.exports = { SttTokenBuilder: require('../../../../../dist/index.cjs').SttTokenBuilder };
