@@ -190,9 +190,20 @@ describe('verifyToken for 006', () => {
     }
   });
 
-  it('rejects a token whose app ID is not 32 hex characters', () => {
-    const renamed = `006${'g'.repeat(32)}${token.slice(35)}`;
-    expect(verifyToken(renamed, appCertificate, { channelName: 'room', uid: 42 })).toBe(false);
+  it.each([
+    ['a letter past f', `${'g'.repeat(32)}`],
+    ['a non-ASCII letter', `${'0'.repeat(31)}é`],
+    ['a character outside the BMP (two UTF-16 units)', `${'0'.repeat(30)}\u{1F600}`],
+    ['a space', ` ${'0'.repeat(31)}`],
+  ])('refuses, in decode and verify, an app ID with %s as a malformed token', (_name, appIdSegment) => {
+    const renamed = `006${appIdSegment}${token.slice(35)}`;
+    expect(renamed.length).toBe(token.length);
+    for (const e of [caught(() => decodeToken(renamed)), caught(() => verifyToken(renamed, appCertificate, { channelName: 'room', uid: 42 }))]) {
+      expect(e.code).toBe('ERR_MALFORMED_TOKEN');
+      expect(e.message).toMatch(/app ID, which must be 32 hexadecimal characters/);
+    }
+    // The same body after a valid app ID decodes: only the app ID is at fault.
+    expect(decodeToken(`006${'0'.repeat(32)}${token.slice(35)}`).version).toBe('006');
   });
 
   it('leaves 007 untouched: the context is ignored', () => {
