@@ -12,9 +12,11 @@ import { DIST_BASE, DIST_EXTRA, fixedLiteralLengths, LENGTH_BASE, LENGTH_EXTRA }
 interface Huffman {
   count: Uint16Array; // codes per length
   symbol: Uint16Array; // symbols ordered by code
-  // Canonical walk from `bits + 1`: the first code of each length and its index into `symbol`.
+  // Canonical decoding past the table: codes of each length start at `start` and are stored from
+  // `offset` in `symbol`; codes up to that length end at `end`, counted on 15 bits.
   start: Uint16Array;
   offset: Uint16Array;
+  end: Uint32Array;
   // Table index width: the longest code, at most FAST_BITS, so a block whose code is one bit long
   // fills two entries, not 512 (thousands of tiny blocks must cost little, SECURITY.md).
   bits: number;
@@ -63,8 +65,11 @@ function buildHuffman(lengths: Uint8Array, from: number, n: number, h: Huffman):
   }
   start[1] = 0;
   offset[1] = 0;
-  for (let len = 1; len < 15; len++) {
-    start[len + 1] = (start[len]! + count[len]!) << 1;
+  for (let len = 1; len < 16; len++) {
+    const after = start[len]! + count[len]!;
+    h.end[len] = after << (15 - len);
+    if (len === 15) break;
+    start[len + 1] = after << 1;
     offset[len + 1] = offset[len]! + count[len]!;
   }
   const next = nextIndex.fill(0);
@@ -95,6 +100,7 @@ const newHuffman = (n: number): Huffman => ({
   symbol: new Uint16Array(n),
   start: new Uint16Array(16),
   offset: new Uint16Array(16),
+  end: new Uint32Array(16),
   bits: 0,
   fast: new Uint16Array(1 << FAST_BITS),
 });
@@ -160,16 +166,16 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
     // No code of up to h.bits bits matches, so the canonical walk resumes one bit further, on the
     // next 15 input bits read MSB first.
     const code15 = (REVERSED[bitBuf & 511]! << 6) | (REVERSED[(bitBuf >>> 9) & 63]! >> 3);
-    for (let len = h.bits + 1; len < 16; len++) {
-      if (len > bitCount) throw malformed('unexpected end of stream');
-      const index = (code15 >> (15 - len)) - h.start[len]!;
-      if (index < h.count[len]!) {
-        bitBuf >>>= len;
-        bitCount -= len;
-        return h.symbol[h.offset[len]! + index]!;
-      }
-    }
-    throw malformed('invalid Huffman code');
+    const { end } = h;
+    let len = h.bits + 1;
+    while (len < 16 && code15 >= end[len]!) len++;
+    // Bits past the input read as zeros: a code that needs them, or no code in fewer than 15 bits,
+    // is a truncated stream.
+    if (len === 16 && bitCount >= 15) throw malformed('invalid Huffman code');
+    if (len > bitCount) throw malformed('unexpected end of stream');
+    bitBuf >>>= len;
+    bitCount -= len;
+    return h.symbol[h.offset[len]! + (code15 >> (15 - len)) - h.start[len]!]!;
   };
   const overflow = (): TokenError =>
     new TokenError('ERR_INFLATE_LIMIT', `token payload inflates past ${limit} bytes; refused before allocating it`);
