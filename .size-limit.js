@@ -16,7 +16,9 @@ export default [
     path: 'dist/index.js',
     import: '{ decodeToken, verifyToken }',
     gzip: true,
-    limit: '6 KB',
+    // 6 KB until the worst-case inflate work (tables sized to the longest code, decoding past the
+    // table by length ends), which added about 0.15 KB; see SECURITY.md "Untrusted tokens".
+    limit: '6.1 KB',
     modifyEsbuildConfig: asBrowserModule,
   },
 ];

@@ -218,7 +218,7 @@ describe('verifyToken for 006', () => {
     expect(renamed.length).toBe(token.length);
     for (const e of [caught(() => decodeToken(renamed)), caught(() => verifyToken(renamed, appCertificate, { channelName: 'room', uid: 42 }))]) {
       expect(e.code).toBe('ERR_MALFORMED_TOKEN');
-      expect(e.message).toMatch(/app ID, which must be 32 hexadecimal characters/);
+      expect(e.message).toMatch(/app ID of a "006" token must be 32 hexadecimal characters/);
     }
     // The same body after a valid app ID decodes: only the app ID is at fault.
     expect(decodeToken(`006${'0'.repeat(32)}${token.slice(35)}`).version).toBe('006');

@@ -57,22 +57,7 @@ export function base64Decode(text: string, from = 0): Uint8Array {
   let acc = 0;
   let count = 0;
   let pad = 0;
-  let i = from;
-  // Whole groups of four alphabet characters, the bulk of any token, three bytes at a time; any -1
-  // from the table makes the group negative. The rest, and anything unusual, take the loop below.
-  for (; i + 4 <= end; i += 4) {
-    const a = text.charCodeAt(i);
-    const b = text.charCodeAt(i + 1);
-    const c = text.charCodeAt(i + 2);
-    const d = text.charCodeAt(i + 3);
-    if ((a | b | c | d) >= 128) break;
-    const group = (DECODE[a]! << 18) | (DECODE[b]! << 12) | (DECODE[c]! << 6) | DECODE[d]!;
-    if (group < 0) break;
-    out[o++] = group >> 16;
-    out[o++] = (group >> 8) & 255;
-    out[o++] = group & 255;
-  }
-  for (; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 || c === 10) continue;
     if (c === 61) {

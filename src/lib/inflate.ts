@@ -12,16 +12,15 @@ import { DIST_BASE, DIST_EXTRA, fixedLiteralLengths, LENGTH_BASE, LENGTH_EXTRA }
 interface Huffman {
   count: Uint16Array; // codes per length
   symbol: Uint16Array; // symbols ordered by code
-  // Canonical decoding past the table: codes of each length start at `start` and are stored from
-  // `offset` in `symbol`; codes up to that length end at `end`, counted on 15 bits.
-  start: Uint16Array;
-  offset: Uint16Array;
+  // Past the table, canonical decoding on the next 15 bits (MSB first): codes up to each length end
+  // at `end`, and a code of that length is at `symbol[base + code]`.
   end: Uint32Array;
+  base: Int32Array;
   // Table index width: the longest code, at most FAST_BITS, so a block whose code is one bit long
   // fills two entries, not 512 (thousands of tiny blocks must cost little, SECURITY.md).
   bits: number;
   // Indexed by the next `bits` input bits: `symbol | length << 9`, or 0 where the code is longer
-  // (or unused) and the canonical walk takes over.
+  // (or unused) and canonical decoding takes over.
   fast: Uint16Array;
 }
 
@@ -44,7 +43,7 @@ const nextIndex = /* @__PURE__ */ new Uint16Array(16);
  * (negative = over-subscribed), 0 when no length is set.
  */
 function buildHuffman(lengths: Uint8Array, from: number, n: number, h: Huffman): number {
-  const { count, symbol, start, offset, fast } = h;
+  const { count, symbol, end, base, fast } = h;
   count.fill(0);
   // Zero lengths are counted by difference: a run of them would chain every increment on the last.
   let used = 0;
@@ -56,26 +55,24 @@ function buildHuffman(lengths: Uint8Array, from: number, n: number, h: Huffman):
     }
   }
   count[0] = n - used;
+  const next = nextIndex;
   let left = 1;
   let longest = 0;
-  for (let len = 1; len < 16; len++) {
-    left = (left << 1) - count[len]!;
-    if (left < 0) return left;
-    if (count[len]) longest = len;
+  // `first` is the first code of each length, `index` where its symbols start.
+  for (let len = 1, first = 0, index = 0; len < 16; len++, first <<= 1) {
+    const c = count[len]!;
+    left = (left << 1) - c;
+    if (c) longest = len;
+    next[len] = index;
+    base[len] = index - first;
+    first += c;
+    index += c;
+    end[len] = first << (15 - len);
   }
-  start[1] = 0;
-  offset[1] = 0;
-  for (let len = 1; len < 16; len++) {
-    const after = start[len]! + count[len]!;
-    h.end[len] = after << (15 - len);
-    if (len === 15) break;
-    start[len + 1] = after << 1;
-    offset[len + 1] = offset[len]! + count[len]!;
-  }
-  const next = nextIndex.fill(0);
+  if (left < 0) return left;
   for (let s = 0; s < n; s++) {
     const len = lengths[from + s]!;
-    if (len) symbol[offset[len]! + next[len]!++] = s;
+    if (len) symbol[next[len]!++] = s;
   }
   const bits = longest < FAST_BITS ? longest : FAST_BITS;
   h.bits = bits;
@@ -87,7 +84,7 @@ function buildHuffman(lengths: Uint8Array, from: number, n: number, h: Huffman):
     const span = 1 << (bits - len);
     for (let k = 0; k < count[len]!; k++, index++) {
       const entry = symbol[index]! | (len << 9);
-      for (const end = v + span; v < end; v++) fast[REVERSED[v]! >> shift] = entry;
+      for (const stop = v + span; v < stop; v++) fast[REVERSED[v]! >> shift] = entry;
     }
   }
   for (; v < 1 << bits; v++) fast[REVERSED[v]! >> shift] = 0;
@@ -98,9 +95,8 @@ function buildHuffman(lengths: Uint8Array, from: number, n: number, h: Huffman):
 const newHuffman = (n: number): Huffman => ({
   count: new Uint16Array(16),
   symbol: new Uint16Array(n),
-  start: new Uint16Array(16),
-  offset: new Uint16Array(16),
   end: new Uint32Array(16),
+  base: new Int32Array(16),
   bits: 0,
   fast: new Uint16Array(1 << FAST_BITS),
 });
@@ -166,16 +162,15 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
     // No code of up to h.bits bits matches, so the canonical walk resumes one bit further, on the
     // next 15 input bits read MSB first.
     const code15 = (REVERSED[bitBuf & 511]! << 6) | (REVERSED[(bitBuf >>> 9) & 63]! >> 3);
-    const { end } = h;
     let len = h.bits + 1;
-    while (len < 16 && code15 >= end[len]!) len++;
+    while (len < 16 && code15 >= h.end[len]!) len++;
     // Bits past the input read as zeros: a code that needs them, or no code in fewer than 15 bits,
     // is a truncated stream.
     if (len === 16 && bitCount >= 15) throw malformed('invalid Huffman code');
     if (len > bitCount) throw malformed('unexpected end of stream');
     bitBuf >>>= len;
     bitCount -= len;
-    return h.symbol[h.offset[len]! + (code15 >> (15 - len)) - h.start[len]!]!;
+    return h.symbol[h.base[len]! + (code15 >> (15 - len))]!;
   };
   const overflow = (): TokenError =>
     new TokenError('ERR_INFLATE_LIMIT', `token payload inflates past ${limit} bytes; refused before allocating it`);

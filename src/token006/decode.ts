@@ -45,7 +45,7 @@ export function parse006(token: string): Parsed006 {
   // the slice above cut through UTF-16 units.
   const appId = token.slice(3, VERSION_AND_APP_ID);
   if (!isAppIdFormat(appId)) {
-    throw new TokenError('ERR_MALFORMED_TOKEN', 'a "006" token\'s characters 3 to 34 are its app ID, which must be 32 hexadecimal characters');
+    throw new TokenError('ERR_MALFORMED_TOKEN', 'the app ID of a "006" token must be 32 hexadecimal characters');
   }
   // Strict base64 and every read bounds-checked: Go's parser pads a truncated message with zeros and
   // Node's copies partial strings (D15); both would hand back values that were never signed.

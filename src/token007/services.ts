@@ -216,15 +216,17 @@ function rtm2Permissions(input: unknown, path: string): Rtm2Grants {
 
 type StringField = 'channelName' | 'roomUuid' | 'uid' | 'account' | 'userId' | 'userUuid';
 
-// The string fields of each known type, in wire order; the other types carry none.
+// The string fields of each known type (ServiceType), in wire order; the other types carry none.
+// Literal keys: a computed `[ServiceType.Rtc]` is a property read, which would keep this table (and
+// the builders) in decode-only bundles.
 const STRING_FIELDS: Readonly<Record<number, readonly StringField[]>> = {
-  [ServiceType.Rtc]: ['channelName', 'uid'],
-  [ServiceType.Rtm]: ['userId'],
-  [ServiceType.Streaming]: ['channelName', 'account'],
-  [ServiceType.Chat]: ['userId'],
-  [ServiceType.FCdn]: ['channelName', 'account'],
-  [ServiceType.Apaas]: ['roomUuid', 'userUuid'],
-  [ServiceType.Rtm2]: ['userId'],
+  1: ['channelName', 'uid'],
+  2: ['userId'],
+  3: ['channelName', 'account'],
+  5: ['userId'],
+  6: ['channelName', 'account'],
+  7: ['roomUuid', 'userUuid'],
+  8: ['userId'],
 };
 const NO_FIELDS: readonly StringField[] = [];
 
