@@ -178,6 +178,24 @@ describe('verifyToken for 006', () => {
     expect(verifyToken(wildcard, appCertificate, { channelName: 'room', uid: '0' })).toBe(false);
   });
 
+  it('compares every byte of the signature, and its length', () => {
+    // Content: u16 signature length (32) at 0, the signature at 2..33.
+    const content = unb64(token.slice(35));
+    const context = { channelName: 'room', uid: 42 };
+    for (let i = 0; i < 32; i++) {
+      for (const mask of [0x01, 0x80]) {
+        const forged = content.slice();
+        forged[2 + i]! ^= mask;
+        expect(verifyToken(token.slice(0, 35) + b64(forged), appCertificate, context), `signature byte ${i} ^ ${mask}`).toBe(false);
+      }
+    }
+    // The first 16 bytes of the right signature, framed as a 16-byte signature.
+    const half = Uint8Array.from([16, 0, ...content.subarray(2, 18), ...content.subarray(34)]);
+    expect(decode006(token.slice(0, 35) + b64(half)).signature).toBe(decode006(token).signature.slice(0, 32));
+    expect(verifyToken(token.slice(0, 35) + b64(half), appCertificate, context)).toBe(false);
+    expect(verifyToken(token.slice(0, 35) + b64(content), appCertificate, context)).toBe(true);
+  });
+
   it('checks both CRCs, which the signature does not cover', () => {
     const content = unb64(token.slice(35));
     for (const offset of [34, 38]) {
@@ -190,9 +208,20 @@ describe('verifyToken for 006', () => {
     }
   });
 
-  it('rejects a token whose app ID is not 32 hex characters', () => {
-    const renamed = `006${'g'.repeat(32)}${token.slice(35)}`;
-    expect(verifyToken(renamed, appCertificate, { channelName: 'room', uid: 42 })).toBe(false);
+  it.each([
+    ['a letter past f', `${'g'.repeat(32)}`],
+    ['a non-ASCII letter', `${'0'.repeat(31)}é`],
+    ['a character outside the BMP (two UTF-16 units)', `${'0'.repeat(30)}\u{1F600}`],
+    ['a space', ` ${'0'.repeat(31)}`],
+  ])('refuses, in decode and verify, an app ID with %s as a malformed token', (_name, appIdSegment) => {
+    const renamed = `006${appIdSegment}${token.slice(35)}`;
+    expect(renamed.length).toBe(token.length);
+    for (const e of [caught(() => decodeToken(renamed)), caught(() => verifyToken(renamed, appCertificate, { channelName: 'room', uid: 42 }))]) {
+      expect(e.code).toBe('ERR_MALFORMED_TOKEN');
+      expect(e.message).toMatch(/app ID of a "006" token must be 32 hexadecimal characters/);
+    }
+    // The same body after a valid app ID decodes: only the app ID is at fault.
+    expect(decodeToken(`006${'0'.repeat(32)}${token.slice(35)}`).version).toBe('006');
   });
 
   it('leaves 007 untouched: the context is ignored', () => {

@@ -44,7 +44,7 @@ export function roleParam(value: unknown, name: string): number {
   return value;
 }
 
-/** An APaaS room role: int16, as packed (FORMAT.md §2.3). */
+/** An APaaS room role: int16, as packed (docs/format.md §2.3). */
 export function roomRoleParam(value: unknown, name: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= -0x8000 && value <= 0x7fff) return value;
   throw new TokenError('ERR_INVALID_ROLE', `"${name}" must be an integer from -32768 to 32767, got ${describe(value)}`);

@@ -12,8 +12,15 @@ import { DIST_BASE, DIST_EXTRA, fixedLiteralLengths, LENGTH_BASE, LENGTH_EXTRA }
 interface Huffman {
   count: Uint16Array; // codes per length
   symbol: Uint16Array; // symbols ordered by code
-  // Indexed by the next FAST_BITS input bits: `symbol | length << 9` for codes up to FAST_BITS long,
-  // 0 where the code is longer (or unused) and the bit-by-bit walk takes over.
+  // Past the table, canonical decoding on the next 15 bits (MSB first): codes up to each length end
+  // at `end`, and a code of that length is at `symbol[base + code]`.
+  end: Uint32Array;
+  base: Int32Array;
+  // Table index width: the longest code, at most FAST_BITS, so a block whose code is one bit long
+  // fills two entries, not 512 (thousands of tiny blocks must cost little, SECURITY.md).
+  bits: number;
+  // Indexed by the next `bits` input bits: `symbol | length << 9`, or 0 where the code is longer
+  // (or unused) and canonical decoding takes over.
   fast: Uint16Array;
 }
 
@@ -21,47 +28,84 @@ const FAST_BITS = 9;
 
 const malformed = (why: string): TokenError => new TokenError('ERR_MALFORMED_TOKEN', `invalid zlib data: ${why}`);
 
-const offs = /* @__PURE__ */ new Uint16Array(16);
+// REVERSED[v] is v's 9 low bits in reverse order. Deflate sends Huffman codes MSB first into an
+// LSB-first stream, so tables are indexed by reversed codes and the walk reverses the input.
+const REVERSED = /* @__PURE__ */ (() => {
+  const table = new Uint16Array(1 << FAST_BITS);
+  for (let v = 0; v < table.length; v++) for (let b = 0; b < FAST_BITS; b++) table[v]! |= ((v >> b) & 1) << (FAST_BITS - 1 - b);
+  return table;
+})();
 
-/** Builds canonical decoding tables; returns the number of unused codes (negative = over-subscribed). */
-function buildHuffman(lengths: Uint8Array, n: number, h: Huffman): number {
-  h.count.fill(0);
-  h.fast.fill(0);
-  for (let s = 0; s < n; s++) h.count[lengths[s]!]!++;
-  if (h.count[0] === n) return 0;
-  let left = 1;
-  for (let len = 1; len < 16; len++) {
-    left = (left << 1) - h.count[len]!;
-    if (left < 0) return left;
-  }
-  offs.fill(0);
-  for (let len = 1; len < 15; len++) offs[len + 1] = offs[len]! + h.count[len]!;
-  for (let s = 0; s < n; s++) if (lengths[s]) h.symbol[offs[lengths[s]!]!++] = s;
-  let code = 0;
-  let index = 0;
-  for (let len = 1; len <= FAST_BITS; len++, code <<= 1) {
-    for (let k = 0; k < h.count[len]!; k++, code++, index++) {
-      // Deflate sends Huffman codes MSB first into an LSB-first stream, so the table is indexed by
-      // the reversed code.
-      let reversed = 0;
-      for (let b = 0; b < len; b++) reversed |= ((code >> b) & 1) << (len - 1 - b);
-      for (let j = reversed; j < 1 << FAST_BITS; j += 1 << len) h.fast[j] = h.symbol[index]! | (len << 9);
+const nextIndex = /* @__PURE__ */ new Uint16Array(16);
+
+/**
+ * Builds canonical decoding tables for `lengths[from, from + n)`; returns the number of unused codes
+ * (negative = over-subscribed), 0 when no length is set.
+ */
+function buildHuffman(lengths: Uint8Array, from: number, n: number, h: Huffman): number {
+  const { count, symbol, end, base, fast } = h;
+  count.fill(0);
+  // Zero lengths are counted by difference: a run of them would chain every increment on the last.
+  let used = 0;
+  for (let s = from; s < from + n; s++) {
+    const len = lengths[s]!;
+    if (len) {
+      count[len]!++;
+      used++;
     }
   }
-  return left;
+  count[0] = n - used;
+  const next = nextIndex;
+  let left = 1;
+  let longest = 0;
+  // `first` is the first code of each length, `index` where its symbols start.
+  for (let len = 1, first = 0, index = 0; len < 16; len++, first <<= 1) {
+    const c = count[len]!;
+    left = (left << 1) - c;
+    if (c) longest = len;
+    next[len] = index;
+    base[len] = index - first;
+    first += c;
+    index += c;
+    end[len] = first << (15 - len);
+  }
+  if (left < 0) return left;
+  for (let s = 0; s < n; s++) {
+    const len = lengths[from + s]!;
+    if (len) symbol[next[len]!++] = s;
+  }
+  const bits = longest < FAST_BITS ? longest : FAST_BITS;
+  h.bits = bits;
+  // Codes of up to `bits` bits, in canonical order, cover the table's reversed indices from 0 up;
+  // what is left is prefixes of longer codes or unused, and falls to the walk.
+  const shift = FAST_BITS - bits;
+  let v = 0;
+  for (let len = 1, index = 0; len <= bits; len++) {
+    const span = 1 << (bits - len);
+    for (let k = 0; k < count[len]!; k++, index++) {
+      const entry = symbol[index]! | (len << 9);
+      for (const stop = v + span; v < stop; v++) fast[REVERSED[v]! >> shift] = entry;
+    }
+  }
+  for (; v < 1 << bits; v++) fast[REVERSED[v]! >> shift] = 0;
+  // No code at all is complete as far as the header goes; decoding from it fails.
+  return used === 0 ? 0 : left;
 }
 
 const newHuffman = (n: number): Huffman => ({
   count: new Uint16Array(16),
   symbol: new Uint16Array(n),
+  end: new Uint32Array(16),
+  base: new Int32Array(16),
+  bits: 0,
   fast: new Uint16Array(1 << FAST_BITS),
 });
 
 const FIXED = /* @__PURE__ */ (() => {
   const lit = newHuffman(288);
-  buildHuffman(fixedLiteralLengths(), 288, lit);
+  buildHuffman(fixedLiteralLengths(), 0, 288, lit);
   const dist = newHuffman(30);
-  buildHuffman(new Uint8Array(30).fill(5), 30, dist);
+  buildHuffman(new Uint8Array(30).fill(5), 0, 30, dist);
   return { lit, dist };
 })();
 
@@ -101,12 +145,12 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
     return v;
   };
   const decode = (h: Huffman): number => {
-    // Top up to at least FAST_BITS bits when the input has them; at most 32 bits are buffered.
+    // Top up to at least 15 bits when the input has them; at most 32 bits are buffered.
     while (bitCount <= 24 && ip < input.length) {
       bitBuf |= input[ip++]! << bitCount;
       bitCount += 8;
     }
-    const entry = h.fast[bitBuf & ((1 << FAST_BITS) - 1)]!;
+    const entry = h.fast[bitBuf & ((1 << h.bits) - 1)]!;
     if (entry) {
       const len = entry >> 9;
       // Codes are prefix-free, so a table code longer than the bits left means a truncated stream.
@@ -115,18 +159,18 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
       bitCount -= len;
       return entry & 511;
     }
-    let code = 0;
-    let first = 0;
-    let index = 0;
-    for (let len = 1; len < 16; len++) {
-      code |= bits(1);
-      const count = h.count[len]!;
-      if (code - first < count) return h.symbol[index + code - first]!;
-      index += count;
-      first = (first + count) << 1;
-      code <<= 1;
-    }
-    throw malformed('invalid Huffman code');
+    // No code of up to h.bits bits matches, so the canonical walk resumes one bit further, on the
+    // next 15 input bits read MSB first.
+    const code15 = (REVERSED[bitBuf & 511]! << 6) | (REVERSED[(bitBuf >>> 9) & 63]! >> 3);
+    let len = h.bits + 1;
+    while (len < 16 && code15 >= h.end[len]!) len++;
+    // Bits past the input read as zeros: a code that needs them, or no code in fewer than 15 bits,
+    // is a truncated stream.
+    if (len === 16 && bitCount >= 15) throw malformed('invalid Huffman code');
+    if (len > bitCount) throw malformed('unexpected end of stream');
+    bitBuf >>>= len;
+    bitCount -= len;
+    return h.symbol[h.base[len]! + (code15 >> (15 - len))]!;
   };
   const overflow = (): TokenError =>
     new TokenError('ERR_INFLATE_LIMIT', `token payload inflates past ${limit} bytes; refused before allocating it`);
@@ -162,7 +206,7 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
       lengths.fill(0, 0, 19);
       for (let i = 0; i < ncode; i++) lengths[CODE_LENGTH_ORDER[i]!] = bits(3);
       const { codeLengths } = DYNAMIC;
-      if (buildHuffman(lengths, 19, codeLengths) !== 0) throw malformed('bad code-length code');
+      if (buildHuffman(lengths, 0, 19, codeLengths) !== 0) throw malformed('bad code-length code');
       lengths.fill(0);
       for (let i = 0; i < nlen + ndist; ) {
         const sym = decode(codeLengths);
@@ -178,14 +222,16 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
           repeat = 3 + bits(2);
         } else repeat = sym === 17 ? 3 + bits(3) : 11 + bits(7);
         if (i + repeat > nlen + ndist) throw malformed('too many code lengths');
-        while (repeat--) lengths[i++] = value;
+        // The lengths start zeroed, so a run of zeros only moves on.
+        if (value) while (repeat--) lengths[i++] = value;
+        else i += repeat;
       }
       if (lengths[256] === 0) throw malformed('no end-of-block code');
       lit = DYNAMIC.lit;
-      let left = buildHuffman(lengths, nlen, lit);
+      let left = buildHuffman(lengths, 0, nlen, lit);
       if (left < 0 || (left > 0 && nlen !== lit.count[0]! + lit.count[1]!)) throw malformed('bad literal/length code');
       dist = DYNAMIC.dist;
-      left = buildHuffman(lengths.subarray(nlen), ndist, dist);
+      left = buildHuffman(lengths, nlen, ndist, dist);
       if (left < 0 || (left > 0 && ndist !== dist.count[0]! + dist.count[1]!)) throw malformed('bad distance code');
     } else if (type !== 1) throw malformed('reserved block type');
 

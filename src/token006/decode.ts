@@ -12,7 +12,7 @@ import { signature006 } from './signature.js';
  */
 export interface DecodedToken006 {
   version: '006';
-  /** Characters 3–34 of the token, as given. */
+  /** Characters 3–34 of the token: 32 hexadecimal characters (anything else is malformed), case as given. */
   appId: string;
   /** HMAC-SHA256 signature, lower-case hex. */
   signature: string;
@@ -41,6 +41,12 @@ export function parse006(token: string): Parsed006 {
   if (token.length < VERSION_AND_APP_ID) {
     throw new TokenError('ERR_MALFORMED_TOKEN', 'a "006" token starts with its version and a 32-character app ID; this one is shorter');
   }
+  // Go and C++ refuse an app ID that is not 32 hex characters; a non-ASCII character would also make
+  // the slice above cut through UTF-16 units.
+  const appId = token.slice(3, VERSION_AND_APP_ID);
+  if (!isAppIdFormat(appId)) {
+    throw new TokenError('ERR_MALFORMED_TOKEN', 'the app ID of a "006" token must be 32 hexadecimal characters');
+  }
   // Strict base64 and every read bounds-checked: Go's parser pads a truncated message with zeros and
   // Node's copies partial strings (D15); both would hand back values that were never signed.
   const r = new ByteReader(base64Decode(token, VERSION_AND_APP_ID));
@@ -51,7 +57,7 @@ export function parse006(token: string): Parsed006 {
   const m = new ByteReader(message);
   const decoded: DecodedToken006 = {
     version: '006',
-    appId: token.slice(3, VERSION_AND_APP_ID),
+    appId,
     signature: toHex(signature),
     crcChannelName,
     crcUid,
@@ -64,13 +70,11 @@ export function parse006(token: string): Parsed006 {
 
 /**
  * Recomputes the signature over appId ‖ channelName ‖ uid ‖ message (docs/format.md §3.2) and compares it
- * in constant time, then checks both CRCs, which the references never look at. A token whose app ID
- * is not 32 hex characters cannot have been issued by Agora and does not verify.
+ * in constant time, then checks both CRCs, which the references never look at.
  */
 export function verify006(token: string, appCertificate: string, channelName: string, uid: string): boolean {
   assertCertificate(appCertificate);
   const { decoded, signature, message } = parse006(token);
-  if (!isAppIdFormat(decoded.appId)) return false;
   const channel = utf8Encode(channelName);
   const uidBytes = utf8Encode(uid);
   const signatureOk = timingSafeEqual(signature006(appCertificate, decoded.appId, channel, uidBytes, message), signature);

@@ -52,18 +52,20 @@ function fieldBytes(text: string, field: string): Uint8Array {
  */
 export function encode006(spec: Token006Spec): string {
   if (spec === null || typeof spec !== 'object') throw new TokenError('ERR_INVALID_ARGUMENT', 'the token spec must be an object');
-  const { appId, appCertificate, channelName } = spec;
+  // Each field is read once, and all before the module writer below is touched: a getter or proxy
+  // in the spec may itself build a token.
+  const { appId, appCertificate, channelName, uid: givenUid, ts: givenTs, salt: givenSalt, privileges: givenPrivileges } = spec;
   assertAppId(appId);
   assertCertificate(appCertificate);
   assertString(channelName, 'channelName');
   const channel = fieldBytes(channelName, 'channelName');
-  const uid = fieldBytes(uidString(spec.uid, 'uid'), 'uid');
-  const ts = spec.ts ?? nowSeconds() + TOKEN_LIFETIME_006;
+  const uid = fieldBytes(uidString(givenUid, 'uid'), 'uid');
+  const ts = givenTs ?? nowSeconds() + TOKEN_LIFETIME_006;
   assertUint(ts, 32, 'ts', 'ERR_INVALID_TIMESTAMP');
-  if (spec.salt !== undefined) assertUint(spec.salt, 32, 'salt', 'ERR_INVALID_SALT');
-  if (spec.privileges === undefined) throw new TokenError('ERR_INVALID_PRIVILEGE', '"privileges" is required (it may be empty)');
-  const privileges = privilegeMap(spec.privileges, 'privileges');
-  const salt = spec.salt ?? randomSalt();
+  if (givenSalt !== undefined) assertUint(givenSalt, 32, 'salt', 'ERR_INVALID_SALT');
+  if (givenPrivileges === undefined) throw new TokenError('ERR_INVALID_PRIVILEGE', '"privileges" is required (it may be empty)');
+  const privileges = privilegeMap(givenPrivileges, 'privileges');
+  const salt = givenSalt ?? randomSalt();
 
   // Content is written in place into module scratch (the API is synchronous): the signature slot
   // first, filled in once the message after it is signed.

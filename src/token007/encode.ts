@@ -6,7 +6,7 @@ import { randomSalt } from '../lib/random.js';
 import { assertAppId, assertCertificate, assertUint } from '../lib/validate.js';
 import { ByteWriter } from '../lib/writer.js';
 import { MAX_PAYLOAD_BYTES } from './limits.js';
-import { packService, type ServiceSpec } from './services.js';
+import { type ServiceRecord, serviceRecord, type ServiceSpec, writeService } from './services.js';
 
 /** What an AccessToken2 is built from. */
 export interface Token007Spec {
@@ -31,31 +31,33 @@ const SIGNATURE_FIELD = 34;
 const writer = /* @__PURE__ */ new ByteWriter(1024);
 const signature = /* @__PURE__ */ new Uint8Array(32);
 
-/** Builds a "007" token. Validates everything first; throws {@link TokenError} on bad input. */
+/** Builds a "007" token. Reads and validates everything first; throws {@link TokenError} on bad input. */
 export function encode007(spec: Token007Spec): string {
   if (spec === null || typeof spec !== 'object') throw new TokenError('ERR_INVALID_ARGUMENT', 'the token spec must be an object');
-  const { appId, appCertificate, expire, services } = spec;
+  // Every field is read once and checked before the first byte is written: a getter or proxy in the
+  // spec may itself build a token, which reuses the module writer below.
+  const { appId, appCertificate, expire, services, issueTs: givenIssueTs, salt: givenSalt } = spec;
   assertAppId(appId);
   assertCertificate(appCertificate);
   assertUint(expire, 32, 'expire', 'ERR_INVALID_EXPIRE');
-  const issueTs = spec.issueTs ?? nowSeconds();
+  const issueTs = givenIssueTs ?? nowSeconds();
   assertUint(issueTs, 32, 'issueTs', 'ERR_INVALID_TIMESTAMP');
-  if (spec.salt !== undefined) assertUint(spec.salt, 32, 'salt', 'ERR_INVALID_SALT');
+  if (givenSalt !== undefined) assertUint(givenSalt, 32, 'salt', 'ERR_INVALID_SALT');
   if (!Array.isArray(services) || services.length === 0) {
     throw new TokenError('ERR_NO_SERVICE', 'a token needs at least one service in "services"');
   }
-  if (services.length > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', '"services" has more than 65535 entries');
-  const salt = spec.salt ?? randomSalt();
+  const count = services.length;
+  if (count > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', '"services" has more than 65535 entries');
+  const records: ServiceRecord[] = [];
+  for (let i = 0; i < count; i++) records.push(serviceRecord(services[i]!, `services[${i}]`));
+  // Array.prototype.sort is stable, so services of one type keep their insertion order (docs/format.md §2.6).
+  if (count > 1) records.sort((a, b) => a.type - b.type);
+  const salt = givenSalt ?? randomSalt();
 
   const w = writer.reset();
   w.pos = SIGNATURE_FIELD;
-  w.string(appId, 'appId').u32(issueTs).u32(expire).u32(salt).u16(services.length);
-  if (services.length === 1) packService(w, services[0]!, 'services[0]');
-  else {
-    // Array.prototype.sort is stable, so services of one type keep their insertion order (docs/format.md §2.6).
-    const order = services.map((_, i) => i).sort((a, b) => (services[a]?.type ?? 0) - (services[b]?.type ?? 0));
-    for (const i of order) packService(w, services[i]!, `services[${i}]`);
-  }
+  w.string(appId, 'appId').u32(issueTs).u32(expire).u32(salt).u16(count);
+  for (const record of records) writeService(w, record);
   if (w.pos > MAX_PAYLOAD_BYTES) {
     throw new TokenError('ERR_TOKEN_TOO_LONG', `the token payload would be ${w.pos} bytes; at most ${MAX_PAYLOAD_BYTES} can be parsed by every Agora implementation`);
   }

@@ -179,9 +179,14 @@ export function privilegeMap(input: PrivilegeInput | undefined, path: string): M
   return map;
 }
 
-function rtm2Permissions(input: unknown, path: string): Map<number, Map<number, readonly string[]>> {
+const ascending = <V>(map: Map<number, V>): [number, V][] => [...map].sort((a, b) => a[0] - b[0]);
+
+/** RTM2 grants, ascending by resource type and then permission type (docs/format.md §2.4). */
+type Rtm2Grants = [resourceType: number, byPermission: [permissionType: number, resources: readonly string[]][]][];
+
+function rtm2Permissions(input: unknown, path: string): Rtm2Grants {
   const byResource = new Map<number, Map<number, readonly string[]>>();
-  if (input === undefined || input === null) return byResource;
+  if (input === undefined || input === null) return [];
   if (!Array.isArray(input)) {
     throw new TokenError('ERR_INVALID_ARGUMENT', `"${path}" must be a list of { resourceType, permissionType, resources }`);
   }
@@ -190,80 +195,102 @@ function rtm2Permissions(input: unknown, path: string): Map<number, Map<number, 
     if (entry === null || typeof entry !== 'object') {
       throw new TokenError('ERR_INVALID_ARGUMENT', `"${at}" must be { resourceType, permissionType, resources }`);
     }
-    const { resourceType, permissionType, resources } = entry;
+    const { resourceType, permissionType, resources: given } = entry;
     assertUint(resourceType, 16, `${at}.resourceType`, 'ERR_INVALID_ARGUMENT');
     assertUint(permissionType, 16, `${at}.permissionType`, 'ERR_INVALID_ARGUMENT');
-    if (!Array.isArray(resources)) {
-      throw new TokenError('ERR_INVALID_ARGUMENT', `"${at}.resources" must be a list of strings, got ${describe(resources)}`);
+    if (!Array.isArray(given)) {
+      throw new TokenError('ERR_INVALID_ARGUMENT', `"${at}.resources" must be a list of strings, got ${describe(given)}`);
     }
-    if (resources.length > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', `"${at}.resources" has more than 65535 names`);
+    if (given.length > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', `"${at}.resources" has more than 65535 names`);
+    // Copied before it is checked, so the names checked are the names packed.
+    const resources: unknown[] = [...given];
     resources.forEach((name, j) => assertString(name, `${at}.resources[${j}]`));
     let perms = byResource.get(resourceType);
     if (!perms) byResource.set(resourceType, (perms = new Map()));
-    perms.set(permissionType, [...resources]);
+    perms.set(permissionType, resources as string[]);
   });
-  return byResource;
+  const grants = ascending(byResource).map(([resourceType, perms]): Rtm2Grants[number] => [resourceType, ascending(perms)]);
+  if (grants.length > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', `"${path}" has too many resource types`);
+  return grants;
 }
 
-const ascending = <V>(map: Map<number, V>): [number, V][] => [...map].sort((a, b) => a[0] - b[0]);
+type StringField = 'channelName' | 'roomUuid' | 'uid' | 'account' | 'userId' | 'userUuid';
 
-/** Writes one service record (docs/format.md §2.3), validating every field on the way. */
-export function packService(w: ByteWriter, spec: ServiceSpec, path: string): void {
+// The string fields of each known type (ServiceType), in wire order; the other types carry none.
+// Literal keys: a computed `[ServiceType.Rtc]` is a property read, which would keep this table (and
+// the builders) in decode-only bundles.
+const STRING_FIELDS: Readonly<Record<number, readonly StringField[]>> = {
+  1: ['channelName', 'uid'],
+  2: ['userId'],
+  3: ['channelName', 'account'],
+  5: ['userId'],
+  6: ['channelName', 'account'],
+  7: ['roomUuid', 'userUuid'],
+  8: ['userId'],
+};
+const NO_FIELDS: readonly StringField[] = [];
+
+/**
+ * A service spec read once and checked: plain data that the caller's getters, proxies and iterators
+ * can no longer reach, so nothing they do (such as building another token) runs while bytes are
+ * written into the shared writer.
+ */
+export interface ServiceRecord {
+  type: number;
+  path: string;
+  privileges: Map<number, number>;
+  /** Values of `STRING_FIELDS[type]`, ids already turned into text. */
+  strings: string[];
+  /** APaaS only: the role as a u16. */
+  role: number;
+  /** RTM2 only. */
+  grants: Rtm2Grants;
+}
+
+/** Reads every field of one service (docs/format.md §2.3) exactly once, validating it; writes nothing. */
+export function serviceRecord(spec: ServiceSpec, path: string): ServiceRecord {
   if (spec === null || typeof spec !== 'object') {
     throw new TokenError('ERR_INVALID_SERVICE', `"${path}" must be a service object, got ${describe(spec)}`);
   }
-  const type: unknown = spec.type;
+  const s = spec as { [K in 'type' | 'privileges' | StringField | 'role' | 'permissions']?: unknown };
+  const type = s.type;
   assertUint(type, 16, `${path}.type`, 'ERR_INVALID_SERVICE');
-  w.u16(type).privileges(privilegeMap(spec.privileges, `${path}.privileges`));
-  const s = spec as { [K in 'channelName' | 'roomUuid' | 'uid' | 'account' | 'userId' | 'userUuid' | 'role' | 'permissions']?: unknown };
-  const str = (field: 'channelName' | 'roomUuid'): void => {
-    assertString(s[field], `${path}.${field}`);
-    w.string(s[field], `${path}.${field}`);
-  };
-  const id = (field: 'uid' | 'account' | 'userId' | 'userUuid'): void => {
-    w.string(uidString(s[field], `${path}.${field}`), `${path}.${field}`);
-  };
-  switch (type) {
-    case ServiceType.Rtc:
-      str('channelName');
-      id('uid');
-      break;
-    case ServiceType.Streaming:
-    case ServiceType.FCdn:
-      str('channelName');
-      id('account');
-      break;
-    case ServiceType.Rtm:
-    case ServiceType.Chat:
-      id('userId');
-      break;
-    case ServiceType.Apaas: {
-      str('roomUuid');
-      id('userUuid');
-      const role = s.role;
-      if (typeof role !== 'number' || !Number.isInteger(role) || role < -32768 || role > 32767) {
-        throw new TokenError('ERR_INVALID_ROLE', `"${path}.role" must be an integer from -32768 to 32767, got ${describe(role)}`);
-      }
-      w.u16(role & 0xffff);
-      break;
+  const privileges = privilegeMap(s.privileges as PrivilegeInput | undefined, `${path}.privileges`);
+  const strings: string[] = [];
+  for (const field of STRING_FIELDS[type] ?? NO_FIELDS) {
+    const value = s[field];
+    if (field === 'channelName' || field === 'roomUuid') {
+      assertString(value, `${path}.${field}`);
+      strings.push(value);
+    } else strings.push(uidString(value, `${path}.${field}`));
+  }
+  let role = 0;
+  if (type === ServiceType.Apaas) {
+    const given = s.role;
+    if (typeof given !== 'number' || !Number.isInteger(given) || given < -32768 || given > 32767) {
+      throw new TokenError('ERR_INVALID_ROLE', `"${path}.role" must be an integer from -32768 to 32767, got ${describe(given)}`);
     }
-    case ServiceType.Rtm2: {
-      id('userId');
-      const perms = ascending(rtm2Permissions(s.permissions, `${path}.permissions`));
-      if (perms.length > 0xffff) throw new TokenError('ERR_TOO_MANY_ITEMS', `"${path}.permissions" has too many resource types`);
-      w.u16(perms.length);
-      for (const [resourceType, byPermission] of perms) {
-        w.u16(resourceType).u16(byPermission.size);
-        for (const [permissionType, names] of ascending(byPermission)) {
-          w.u16(permissionType).u16(names.length);
-          for (const name of names) w.string(name, `${path}.permissions`);
-        }
+    role = given & 0xffff;
+  }
+  const grants = type === ServiceType.Rtm2 ? rtm2Permissions(s.permissions, `${path}.permissions`) : [];
+  return { type, path, privileges, strings, role, grants };
+}
+
+/** Writes one service record (docs/format.md §2.3); only string lengths can still fail here. */
+export function writeService(w: ByteWriter, r: ServiceRecord): void {
+  w.u16(r.type).privileges(r.privileges);
+  const fields = STRING_FIELDS[r.type] ?? NO_FIELDS;
+  for (let i = 0; i < fields.length; i++) w.string(r.strings[i]!, `${r.path}.${fields[i]}`);
+  if (r.type === ServiceType.Apaas) w.u16(r.role);
+  if (r.type === ServiceType.Rtm2) {
+    w.u16(r.grants.length);
+    for (const [resourceType, byPermission] of r.grants) {
+      w.u16(resourceType).u16(byPermission.length);
+      for (const [permissionType, names] of byPermission) {
+        w.u16(permissionType).u16(names.length);
+        for (const name of names) w.string(name, `${r.path}.permissions`);
       }
-      break;
     }
-    default:
-      // FPA, ConvoAI, STT and custom types carry no fields.
-      break;
   }
 }
 

@@ -4,7 +4,8 @@
 // zlib bombs, random strings) to the current sources and reports inputs per second and every
 // unexpected outcome: an exception that is not a TokenError, a wrong result type, a result that
 // changes between two decodes of the same string, or one input taking longer than SLOW_MS.
-// New crashers are appended to test/regressions/decode-crashers.json, which test/hostile.test.ts replays.
+// New crashers are appended to test/regressions/decode-crashers.json, which test/hostile.test.ts replays;
+// they have no pinned `error` yet, so the suite fails on them until the cause is fixed and the code pinned.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

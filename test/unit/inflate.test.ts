@@ -1,3 +1,5 @@
+import { inflateSync } from 'node:zlib';
+import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zlibInflate } from '../../src/lib/inflate.js';
@@ -140,13 +142,18 @@ function lengthsSeq(lengths: number[]): number[][] {
 const CL = { 0: 2, 1: 2, 2: 3, 3: 3, 18: 2 } as const;
 
 /** A dynamic block with the given literal/length and distance code lengths, coding `data` afterwards. */
-function dynamicWith(lit: number[], dist: number[], data: (b: Bits, litCodes: number[], distCodes: number[]) => void): number[] {
+function dynamicWith(
+  lit: number[],
+  dist: number[],
+  data: (b: Bits, litCodes: number[], distCodes: number[]) => void,
+  cl: Record<number, number> = CL,
+): number[] {
   const litCodes = canonical(lit);
   const distCodes = canonical(dist);
   return dynamicBlock({
     nlen: lit.length,
     ndist: dist.length,
-    cl: CL,
+    cl,
     seq: lengthsSeq([...lit, ...dist]),
     after: (b) => data(b, litCodes, distCodes),
   });
@@ -217,6 +224,63 @@ describe('zlibInflate: valid streams', () => {
     const dist = Array.from({ length: 30 }, (_, i) => (i < 2 ? 1 : 0));
     const block = dynamicWith(lit, dist, (b, lc) => b.code(lc[97]!, 1).code(lc[256]!, 2));
     expect(zlibInflate(zlib(block, trailer(text('a'))), 1)).toEqual(text('a'));
+  });
+});
+
+describe('zlibInflate: codes of every length', () => {
+  // A code-length code for every length 0–15 and zero runs: 15 codes of 4 bits and 2 of 5.
+  const CL_ALL: Record<number, number> = Object.fromEntries([...Array.from({ length: 16 }, (_, l) => [l, l >= 14 ? 5 : 4]), [18, 4]]);
+
+  /** A complete prefix code: split random leaves (never past 15 bits) until there are `leaves`. */
+  const completeLengths = (leaves: number, picks: number[]): number[] => {
+    const lengths = [0];
+    for (let i = 0; lengths.length < leaves; i++) {
+      const splittable = lengths.flatMap((l, at) => (l < 15 ? [at] : []));
+      const at = splittable[picks[i % picks.length]! % splittable.length]!;
+      lengths.splice(at, 1, lengths[at]! + 1, lengths[at]! + 1);
+    }
+    return lengths;
+  };
+
+  it('decodes literal codes of 1 to 15 bits as node:zlib does, table or walk', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 257 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 64 }),
+        fc.array(fc.nat(), { maxLength: 300 }),
+        (leaves, picks, data) => {
+          // EOB and the first leaves − 1 byte values share the code; the data uses those bytes.
+          const lengths = completeLengths(leaves, picks);
+          const lit = litLengths({}, 257);
+          lit[256] = lengths[0]!;
+          for (let b = 0; b < leaves - 1; b++) lit[b] = lengths[b + 1]!;
+          const bytes = Uint8Array.from(data, (x) => x % (leaves - 1));
+          const block = dynamicWith(lit, [0], (b, lc) => {
+            for (const x of bytes) b.code(lc[x]!, lit[x]!);
+            b.code(lc[256]!, lit[256]!);
+          }, CL_ALL);
+          const stream = zlib(block, trailer(bytes));
+          expect(Uint8Array.from(inflateSync(stream))).toEqual(bytes);
+          expect(zlibInflate(stream, bytes.length)).toEqual(bytes);
+          // Cut inside the last code or the trailer: a truncated stream, never a wrong result.
+          expectMalformed(stream.subarray(0, stream.length - 5), 'unexpected end of stream');
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('decodes 15-bit literal codes next to end-of-block and length codes of 1 to 7 bits', () => {
+    // The shape of benchmark/worst-case-tokens.mjs "long-codes": every literal misses the table.
+    const lit = Array.from({ length: 263 }, (_, s) => (s < 256 ? 15 : s - 255));
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 37) & 255);
+    const block = dynamicWith(lit, [0], (b, lc) => {
+      for (const x of bytes) b.code(lc[x]!, 15);
+      b.code(lc[256]!, 1);
+    }, CL_ALL);
+    const stream = zlib(block, trailer(bytes));
+    expect(Uint8Array.from(inflateSync(stream))).toEqual(bytes);
+    expect(zlibInflate(stream, bytes.length)).toEqual(bytes);
   });
 });
 

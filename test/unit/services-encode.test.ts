@@ -4,7 +4,7 @@ import { ByteReader } from '../../src/lib/reader.js';
 import { ByteWriter } from '../../src/lib/writer.js';
 import { encode006 } from '../../src/token006/encode.js';
 import { encode007, type Token007Spec } from '../../src/token007/encode.js';
-import { packService, privilegeMap, readService, type ServiceSpec } from '../../src/token007/services.js';
+import { privilegeMap, readService, serviceRecord, type ServiceSpec, writeService } from '../../src/token007/services.js';
 import { caught } from '../support/caught.js';
 
 const appId = '970ca35de60c44645bbae8a215061b33';
@@ -14,7 +14,7 @@ const base = { appId, appCertificate, issueTs: 1_700_000_000, expire: 600, salt:
 const spec = (...services: unknown[]): Token007Spec => ({ ...base, services: services as ServiceSpec[] });
 const pack = (service: unknown): Uint8Array => {
   const w = new ByteWriter();
-  packService(w, service as ServiceSpec, 'services[0]');
+  writeService(w, serviceRecord(service as ServiceSpec, 'services[0]'));
   return w.view().slice();
 };
 
@@ -64,7 +64,7 @@ describe('privilegeMap', () => {
   });
 });
 
-describe('packService: field checks name the field', () => {
+describe('serviceRecord and writeService: field checks name the field', () => {
   it.each([null, 7, 'rtc'])('refuses the service %j', (service) => {
     expectError(() => pack(service), 'ERR_INVALID_SERVICE',
       `"services[0]" must be a service object, got ${service === null ? 'null' : typeof service === 'string' ? '"rtc"' : '7'}`);
