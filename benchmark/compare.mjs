@@ -10,25 +10,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildInput, CERTIFICATE, kitWorkloads, officialTokens } from './cases.mjs';
-import { checksum, runCases, useClock } from './harness.mjs';
+import { checksum, readOptions, runCases } from './harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
 const valued = ['head', 'rounds', 'pairs', 'slice', 'warmup', 'only'];
 const positional = args.filter((a, i) => !a.startsWith('--') && !valued.includes(args[i - 1]?.slice(2)));
 const baseRef = positional[0] ?? 'HEAD~1';
-const headRef = option('head', undefined);
-const rounds = Number(option('rounds', 7));
-const pairs = Number(option('pairs', 10));
-const sliceMs = Number(option('slice', 20));
-const warmupMs = Number(option('warmup', 400));
-const only = option('only', '');
-const clockKind = args.includes('--wall') ? 'wall' : 'cpu';
-useClock(clockKind);
+const headAt = args.indexOf('--head');
+const headRef = headAt >= 0 && headAt + 1 < args.length ? args[headAt + 1] : undefined;
+const { rounds, pairs, sliceMs, warmupMs, only, clockKind } = readOptions(args, { rounds: 7, pairs: 10, sliceMs: 20 });
 
 const git = (...gitArgs) => execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
 

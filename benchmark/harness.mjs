@@ -11,8 +11,30 @@ const cpuMs = () => {
 let clock = cpuMs;
 
 /** Chooses the clock: 'cpu' (default) or 'wall'. */
-export function useClock(kind) {
+function useClock(kind) {
   clock = kind === 'wall' ? () => performance.now() : cpuMs;
+}
+
+/**
+ * The options every benchmark script takes (--rounds N, --pairs N, --slice MS, --warmup MS,
+ * --only id[,id], --wall, --json), with the script's own defaults; also switches the clock.
+ */
+export function readOptions(args, defaults) {
+  const option = (name, fallback) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
+  };
+  const clockKind = args.includes('--wall') ? 'wall' : 'cpu';
+  useClock(clockKind);
+  return {
+    rounds: Number(option('rounds', defaults.rounds)),
+    pairs: Number(option('pairs', defaults.pairs)),
+    sliceMs: Number(option('slice', defaults.sliceMs)),
+    warmupMs: Number(option('warmup', 400)),
+    only: option('only', ''),
+    json: args.includes('--json'),
+    clockKind,
+  };
 }
 
 let sink = 0;

@@ -3,22 +3,10 @@
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { makeCases } from './cases.mjs';
-import { checksum, runCases, useClock } from './harness.mjs';
+import { checksum, readOptions, runCases } from './harness.mjs';
 import { loadSubjects } from './subjects.mjs';
 
-const args = globalThis.Deno ? Deno.args : process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const rounds = Number(option('rounds', 7));
-const pairs = Number(option('pairs', 10));
-const sliceMs = Number(option('slice', 20));
-const warmupMs = Number(option('warmup', 400));
-const only = option('only', '');
-const json = args.includes('--json');
-const clockKind = args.includes('--wall') ? 'wall' : 'cpu';
-useClock(clockKind);
+const { rounds, pairs, sliceMs, warmupMs, only, json, clockKind } = readOptions(globalThis.Deno ? Deno.args : process.argv.slice(2), { rounds: 7, pairs: 10, sliceMs: 20 });
 
 const runtime = globalThis.Deno
   ? { id: 'deno', label: `Deno ${Deno.version.deno}` }

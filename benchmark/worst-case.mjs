@@ -4,23 +4,11 @@
 // Options: --rounds N, --pairs N, --slice MS, --warmup MS, --only id[,id], --wall, --json.
 import os from 'node:os';
 import { inflateSync } from 'node:zlib';
-import { runCases, useClock } from './harness.mjs';
+import { readOptions, runCases } from './harness.mjs';
 import { CERTIFICATE, APP_ID } from './cases.mjs';
 import { worstCaseTokens } from './worst-case-tokens.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const rounds = Number(option('rounds', 7));
-const pairs = Number(option('pairs', 6));
-const sliceMs = Number(option('slice', 40));
-const warmupMs = Number(option('warmup', 400));
-const only = option('only', '');
-const json = args.includes('--json');
-const clockKind = args.includes('--wall') ? 'wall' : 'cpu';
-useClock(clockKind);
+const { rounds, pairs, sliceMs, warmupMs, only, json, clockKind } = readOptions(process.argv.slice(2), { rounds: 7, pairs: 6, sliceMs: 40 });
 
 // The bar set in SECURITY.md: decoding costs at most this many times node:zlib's inflate.
 const BAR = 3;
