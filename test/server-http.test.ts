@@ -1,11 +1,13 @@
 // The built command over real HTTP on loopback: `agora-token-kit serve` as a child process.
-import { request as httpRequest } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken, type DecodedToken007, verifyToken } from '../src/index.js';
-import { type CliServer, runCliServe, startCliServer } from './support/cli-server.js';
+import { BIN, type CliServer, runCliServe, startCliServer } from './support/cli-server.js';
 
 const appId = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const appCertificate = '9a8b7c6d5e4f30211203f4e5d6c7b8a9';
@@ -170,6 +172,30 @@ describe('agora-token-kit serve settings', () => {
     expect(stderr).toContain(message);
     expect(stdout + stderr).not.toContain(appCertificate.slice(8));
   });
+
+  it('hints at --port when the port is in use', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = busy.address() as AddressInfo;
+      const child = spawnSync(process.execPath, [BIN, 'serve', '--port', String(port)], { cwd, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 10_000 });
+      expect(child.status).toBe(2);
+      expect(child.stderr).toBe(`error: cannot listen on 127.0.0.1:${port} (EADDRINUSE): the port is in use: pick another with --port, or --port 0 for a free one\n`);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it.each([[['--host', '']], [['--host', 'http://127.0.0.1']], [['--host', '127.0.0.1:8082']], [['--allow-host', '*.example.com']], [['--allow-host', '']]])(
+    'refuses %j: an empty or malformed host',
+    async (args) => {
+      const { code, stderr, stdout } = await runCliServe({ env, cwd, args });
+      expect(code).toBe(2);
+      expect(stderr).toContain(`option '${args[0]} <`);
+      expect(stderr).toContain('expected a host name or IP address');
+      expect(stdout).not.toContain('listening');
+    },
+  );
 
   it('refuses a bad port', async () => {
     const { code, stderr } = await runCliServe({ env, cwd, args: ['--port', '70000'] });

@@ -4,6 +4,7 @@ import { readJsonObject } from './body.js';
 import { type AllowedOrigins, CorsPolicy } from './cors.js';
 import { ENDPOINTS, isTokenEndpoint, type TokenClaims } from './endpoints.js';
 import { BodyFields } from './fields.js';
+import { HostPolicy } from './hosts.js';
 import { errorResponse, HttpError, jsonResponse } from './response.js';
 
 /** Options of {@link createTokenHandler}. */
@@ -27,6 +28,14 @@ export interface TokenHandlerOptions {
    * same-origin only, no CORS headers. `'*'` allows every origin and must be set explicitly.
    */
   allowedOrigins?: AllowedOrigins;
+  /**
+   * Host names the handler answers to, e.g. `['localhost', '127.0.0.1']`; a request for any other
+   * name is refused with 421. Default: every name. Set it whenever the handler listens on a loopback
+   * or private address, where a web page can reach it by rebinding its own name to that address
+   * (DNS rebinding) and would otherwise get tokens signed with your certificate. Names only: no
+   * scheme, port or wildcard; IPv6 addresses with or without brackets.
+   */
+  allowedHosts?: readonly string[];
   /** Largest request body in bytes; default 16384. */
   maxBodyBytes?: number;
   /** Token version of `/fetch_rtc_token`: `'007'` (default) or `'006'` for services mid-migration. */
@@ -69,6 +78,7 @@ function resolve(options: TokenHandlerOptions) {
     authorize,
     limits: { defaultExpire, maxExpire },
     cors: new CorsPolicy(options.allowedOrigins ?? []),
+    hosts: options.allowedHosts === undefined ? undefined : new HostPolicy(options.allowedHosts),
     maxBodyBytes,
     rtcTokenVersion,
     basePath,
@@ -85,9 +95,10 @@ function resolve(options: TokenHandlerOptions) {
  * "ChannelA", "role": 1}`), answering `{"token": "...", "code": "200"}`; a `POST /fetch_*_token`
  * endpoint for every other builder; `GET /healthz`. Errors are `{"code": "<status>", "error": "..."}`:
  * 400 bad body (naming the field), 403 refused by `authorize` or CORS preflight, 404 unknown path,
- * 405 wrong method, 413 body too large, 415 not JSON. Bad input never yields a 500.
+ * 405 wrong method, 413 body too large, 415 not JSON, 421 a host not in `allowedHosts`. Bad input
+ * never yields a 500.
  *
- * @param options - credentials, `authorize`, limits and CORS
+ * @param options - credentials, `authorize`, limits, CORS and allowed hosts
  * @returns the handler
  * @throws {@link index!TokenError} for an invalid App ID or certificate; `TypeError`/`RangeError` for other
  *   invalid options
@@ -128,6 +139,7 @@ export function createTokenHandler(options: TokenHandlerOptions): (request: Requ
   }
 
   async function route(request: Request): Promise<Response> {
+    config.hosts?.assert(request);
     const { pathname } = new URL(request.url);
     const { basePath } = config;
     const path = basePath === '' ? pathname : pathname.startsWith(basePath + '/') ? pathname.slice(basePath.length) : '';

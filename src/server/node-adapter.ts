@@ -1,3 +1,5 @@
+import { errorResponse, HttpError } from './response.js';
+
 /**
  * The parts of Node's `http.IncomingMessage` the adapter reads. Declared here rather than imported so
  * that this entry point carries no `node:*` import and no dependency on `@types/node`.
@@ -37,17 +39,30 @@ export interface NodeListenerOptions {
 }
 
 const NO_BODY = new Set(['GET', 'HEAD']);
+// Methods the Fetch standard forbids: `new Request` throws on them, so they never reach the handler.
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+// The request target is appended to the origin as text: parsed as a relative URL, a path such as
+// `//localhost/x` would replace the host named in the Host header, and so slip past allowedHosts.
+function requestUrl(target: string, host: string | null): URL {
+  if (!target.startsWith('/')) {
+    // Absolute form (`GET http://host/path`), which only proxies are sent; it names its own host.
+    if (URL.canParse(target) && /^https?:$/.test(new URL(target).protocol)) return new URL(target);
+    throw new HttpError(400, 'the request target must be a path');
+  }
+  const authority = host ?? 'localhost';
+  if (/[@/\\?#\s]/.test(authority) || !URL.canParse(`http://${authority}${target}`)) {
+    throw new HttpError(400, 'the "host" header is not a host name');
+  }
+  return new URL(`http://${authority}${target}`);
+}
 
 function toRequest(req: NodeRequestLike): Request {
   const method = req.method ?? 'GET';
+  if (FORBIDDEN_METHODS.has(method.toUpperCase())) throw new HttpError(405, `method ${method} is not supported`);
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', `http://${headers.get('host') ?? 'localhost'}`);
-  } catch {
-    url = new URL(req.url ?? '/', 'http://localhost');
-  }
+  const url = requestUrl(req.url ?? '/', headers.get('host'));
   if (NO_BODY.has(method)) return new Request(url, { method, headers });
   const chunks = req[Symbol.asyncIterator]();
   // Pull-based, so a handler that stops reading (a body over its limit) stops the upload being buffered.
@@ -67,7 +82,8 @@ function toRequest(req: NodeRequestLike): Request {
  * @param handler - the Fetch API handler
  * @param options - an optional per-request log callback
  * @returns a `(req, res)` listener for `http.createServer`
- * @throws never: a handler that throws is answered with a 500 JSON error
+ * @throws never: a handler that throws is answered with a 500 JSON error; a method that `Request`
+ *   cannot hold (CONNECT, TRACE, TRACK) with 405, and a Host header that is not a host with 400
  * @example
  * ```ts
  * import { createServer } from 'node:http';
@@ -87,9 +103,10 @@ export function toNodeListener(
     try {
       response = await handler(toRequest(req));
       bytes = new Uint8Array(await response.arrayBuffer());
-    } catch {
-      response = new Response(null, { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
-      bytes = new TextEncoder().encode('{"code":"500","error":"internal error"}');
+    } catch (error) {
+      // HttpError comes only from toRequest: a request that cannot become a `Request` at all.
+      response = errorResponse(error instanceof HttpError ? error : new HttpError(500, 'internal error'));
+      bytes = new Uint8Array(await response.arrayBuffer());
     }
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));

@@ -32,7 +32,8 @@ function launch(args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProce
 }
 
 /**
- * Starts `agora-token-kit serve --port 0` on loopback and resolves once it prints its address.
+ * Starts `agora-token-kit serve --port 0` (on 127.0.0.1 unless `args` has a loopback `--host`) and
+ * resolves once it prints its address.
  * Fails after `timeoutMs` or if the process exits first.
  */
 export function startCliServer(options: { args?: string[]; env?: NodeJS.ProcessEnv; cwd: string; timeoutMs?: number }): Promise<CliServer> {
@@ -56,7 +57,7 @@ export function startCliServer(options: { args?: string[]; env?: NodeJS.ProcessE
       partial = parts.pop()!;
       for (const line of parts) {
         lines.push(line);
-        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
+        const match = /listening on (http:\/\/\S+:\d+)\//.exec(line);
         if (match) {
           clearTimeout(timer);
           resolve({

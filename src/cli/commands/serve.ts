@@ -5,14 +5,16 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { TokenError } from '../../errors.js';
 import { toHex } from '../../lib/bytes.js';
 import { createTokenHandler } from '../../server/index.js';
+import { canonicalHost, isLoopbackHost } from '../../server/hosts.js';
 import { loadDemo, withDemo } from '../../server/node-demo.js';
 import { toNodeListener } from '../../server/node-adapter.js';
 import { integerIn } from '../input.js';
-import { out, usageError } from '../output.js';
+import { out, repositoryFile, usageError } from '../output.js';
 
 interface ServeOptions {
   port: number;
   host: string;
+  allowHost: string[];
   allowOrigin: string[];
   rtcVersion: '007' | '006';
 }
@@ -57,7 +59,22 @@ function credentials(): Credentials {
   return { appId, appCertificate, source: fromEnv === 2 ? 'the environment' : fromEnv === 0 ? '.env' : 'the environment and .env' };
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+// Why each listen error happens, and which option changes it.
+const LISTEN_HINTS: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'the port is in use: pick another with --port, or --port 0 for a free one',
+  EACCES: 'no permission for this port (below 1024 needs privileges): pick another with --port',
+  EADDRNOTAVAIL: 'the address is not one of this machine: pick another with --host',
+  ENOTFOUND: 'the host name does not resolve: pick another with --host',
+};
+
+/** Whoever can reach a loopback address can name it, so those names are always answered. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+
+/** `--host` and `--allow-host` values: a host name or IP address, never empty (which would mean every interface). */
+function parseHost(text: string): string {
+  if (canonicalHost(text) === undefined) throw new InvalidArgumentError('expected a host name or IP address such as 127.0.0.1, ::1 or localhost');
+  return text;
+}
 
 async function serve(options: ServeOptions): Promise<void> {
   const creds = credentials();
@@ -75,6 +92,7 @@ async function serve(options: ServeOptions): Promise<void> {
       // deployments pass their own authorize (docs/server.md).
       authorize: () => true,
       allowedOrigins: options.allowOrigin.includes('*') ? '*' : options.allowOrigin,
+      allowedHosts: [...LOOPBACK_NAMES, options.host, ...options.allowHost],
       rtcTokenVersion: options.rtcVersion,
     });
   } catch (e) {
@@ -82,7 +100,12 @@ async function serve(options: ServeOptions): Promise<void> {
     if (e instanceof TokenError || e instanceof TypeError) throw usageError(e.message);
     throw e;
   }
-  const listener = toNodeListener(withDemo(handler, loadDemo()), {
+  const demo = withDemo(handler, loadDemo());
+  const hosts = new Set([...LOOPBACK_NAMES, options.host, ...options.allowHost].map(canonicalHost));
+  // A request for another host goes straight to the handler, which refuses it: the page is not
+  // served to a rebound name either.
+  const routed = (request: Request): Promise<Response> => (hosts.has(new URL(request.url).hostname) ? demo(request) : handler(request));
+  const listener = toNodeListener(routed, {
     onResponse: ({ method, path, status, ms }) => out(`${method} ${path} ${status} ${ms.toFixed(1)}ms`),
   });
   const server = createServer((req, res) => void listener(req, res));
@@ -92,7 +115,7 @@ async function serve(options: ServeOptions): Promise<void> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL' ? usageError(`cannot listen on ${options.host}:${options.port}: ${e.code}`) : e),
+      reject(e.code !== undefined && e.code in LISTEN_HINTS ? usageError(`cannot listen on ${options.host}:${options.port} (${e.code}): ${LISTEN_HINTS[e.code]}`) : e),
     );
     server.listen(options.port, options.host, resolve);
   });
@@ -100,8 +123,11 @@ async function serve(options: ServeOptions): Promise<void> {
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
   out(`Token server listening on http://${shown}:${port}/ (web demo at /, POST /fetch_rtc_token, GET /healthz). Ctrl+C stops it.`);
-  if (!LOOPBACK.has(options.host)) {
-    out(`Warning: ${options.host} is reachable from other machines, and this server gives a token to anyone who asks. Deploy the handler with your own authorize instead (docs/server.md).`);
+  if (!isLoopbackHost(options.host)) {
+    out(
+      `Warning: ${options.host} is reachable from other machines, and this server gives a token to anyone who asks. Deploy the handler with your own authorize instead (${repositoryFile('docs/server.md')}). ` +
+        'It answers only requests naming localhost, 127.0.0.1, ::1, --host or an --allow-host name.',
+    );
   }
 
   await new Promise<void>((resolve) => {
@@ -125,7 +151,13 @@ export function register(program: Command): void {
     .command('serve')
     .description('run the token server (POST /fetch_rtc_token and an endpoint per builder) with the web demo at /')
     .option('--port <port>', 'TCP port; 0 picks a free one', integerIn(0, 65_535), 8082)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on', parseHost, '127.0.0.1')
+    .option(
+      '--allow-host <name>',
+      'also answer requests that name this host (repeatable); localhost, 127.0.0.1, ::1 and --host always are, any other name gets 421',
+      (value: string, list: string[]) => [...list, parseHost(value)],
+      [],
+    )
     .option('--allow-origin <origin>', "let this browser origin call from another site (repeatable; '*' for any)", (value: string, list: string[]) => [...list, value], [])
     .option('--rtc-version <version>', "token version of /fetch_rtc_token: 007, or 006 for services mid-migration", (value: string) => {
       if (value !== '007' && value !== '006') throw new InvalidArgumentError('expected 007 or 006');
