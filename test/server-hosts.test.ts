@@ -110,19 +110,23 @@ describe('serve --host', () => {
 describe('toNodeListener and methods Fetch cannot hold', () => {
   const handler = createTokenHandler({ appId, appCertificate, authorize: () => true });
 
-  it.each([['CONNECT'], ['TRACE'], ['TRACK'], ['trace']])('%s gets a 405 JSON error', async (method) => {
-    const sent: { status?: number; headers: Record<string, string>; body?: string } = { headers: {} };
-    const req = { method, url: '/fetch_rtc_token', rawHeaders: ['Host', 'localhost'], complete: true, async *[Symbol.asyncIterator]() {} };
+  async function listen(method: string, rawHeaders: string[], url = '/fetch_rtc_token') {
+    const sent: { headers: Record<string, string>; body?: string } = { headers: {} };
+    const req = { method, url, rawHeaders, complete: true, async *[Symbol.asyncIterator]() {} };
     const res = {
       statusCode: 200,
       setHeader: (name: string, value: string) => (sent.headers[name] = value),
       end: (body?: Uint8Array) => (sent.body = new TextDecoder().decode(body)),
     };
     await toNodeListener(handler)(req, res);
-    expect([res.statusCode, sent.headers['content-type'], JSON.parse(sent.body!)]).toEqual([
-      405,
-      'application/json; charset=utf-8',
-      { code: '405', error: `method ${method} is not supported` },
-    ]);
+    return [res.statusCode, sent.headers['content-type'], JSON.parse(sent.body!)];
+  }
+
+  it.each([['CONNECT'], ['TRACE'], ['TRACK'], ['trace']])('%s gets a 405 JSON error', async (method) => {
+    expect(await listen(method, ['Host', 'localhost'])).toEqual([405, 'application/json; charset=utf-8', { code: '405', error: `method ${method} is not supported` }]);
+  });
+
+  it('an empty Host header is a 400, not a host taken from the path', async () => {
+    expect(await listen('GET', ['Host', ''], '/healthz')).toEqual([400, 'application/json; charset=utf-8', { code: '400', error: 'the "host" header is not a host name' }]);
   });
 });

@@ -51,7 +51,7 @@ function requestUrl(target: string, host: string | null): URL {
     throw new HttpError(400, 'the request target must be a path');
   }
   const authority = host ?? 'localhost';
-  if (/[@/\\?#\s]/.test(authority) || !URL.canParse(`http://${authority}${target}`)) {
+  if (authority === '' || /[@/\\?#\s]/.test(authority) || !URL.canParse(`http://${authority}${target}`)) {
     throw new HttpError(400, 'the "host" header is not a host name');
   }
   return new URL(`http://${authority}${target}`);

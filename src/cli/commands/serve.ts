@@ -83,6 +83,7 @@ async function serve(options: ServeOptions): Promise<void> {
       ? `No AGORA_APP_ID / AGORA_APP_CERTIFICATE set: using generated demo credentials (App ID ${creds.appId}). Tokens are well-formed, but Agora's servers will reject them.`
       : `Using App ID ${creds.appId} and its App Certificate from ${creds.source}.`,
   );
+  const allowedHosts = [...LOOPBACK_NAMES, options.host, ...options.allowHost];
   let handler;
   try {
     handler = createTokenHandler({
@@ -92,7 +93,7 @@ async function serve(options: ServeOptions): Promise<void> {
       // deployments pass their own authorize (docs/server.md).
       authorize: () => true,
       allowedOrigins: options.allowOrigin.includes('*') ? '*' : options.allowOrigin,
-      allowedHosts: [...LOOPBACK_NAMES, options.host, ...options.allowHost],
+      allowedHosts,
       rtcTokenVersion: options.rtcVersion,
     });
   } catch (e) {
@@ -101,7 +102,7 @@ async function serve(options: ServeOptions): Promise<void> {
     throw e;
   }
   const demo = withDemo(handler, loadDemo());
-  const hosts = new Set([...LOOPBACK_NAMES, options.host, ...options.allowHost].map(canonicalHost));
+  const hosts = new Set(allowedHosts.map(canonicalHost));
   // A request for another host goes straight to the handler, which refuses it: the page is not
   // served to a rebound name either.
   const routed = (request: Request): Promise<Response> => (hosts.has(new URL(request.url).hostname) ? demo(request) : handler(request));
