@@ -95,6 +95,7 @@ describe('the request the handler sees', () => {
   it.each([
     ['a target that is not a path', 'healthz', ['Host', 'tokens.test'], 'the request target must be a path'],
     ['a non-http absolute target', 'ftp://tokens.test/x', ['Host', 'tokens.test'], 'the request target must be a path'],
+    ['an empty Host', '/healthz', ['Host', ''], 'the "host" header is not a host name'],
     ['a Host with a space', '/healthz', ['Host', 'bad host'], 'the "host" header is not a host name'],
     ['a Host with a user', '/healthz', ['Host', 'user@tokens.test'], 'the "host" header is not a host name'],
     ['a Host with a path', '/healthz', ['Host', 'tokens.test/x'], 'the "host" header is not a host name'],
