@@ -88,13 +88,16 @@ describe('the request the handler sees', () => {
   });
 
   it('takes an absolute http(s) target with its own host, as proxies send it', async () => {
-    const { req } = nodeRequest({ method: 'GET', url: 'https://other.test/healthz', rawHeaders: ['Host', 'tokens.test'] });
-    expect((await through(req)).seen.request!.url).toBe('https://other.test/healthz');
+    for (const url of ['https://other.test/healthz', 'http://other.test/healthz']) {
+      const { req } = nodeRequest({ method: 'GET', url, rawHeaders: ['Host', 'tokens.test'] });
+      expect((await through(req)).seen.request!.url).toBe(url);
+    }
   });
 
   it.each([
     ['a target that is not a path', 'healthz', ['Host', 'tokens.test'], 'the request target must be a path'],
     ['a non-http absolute target', 'ftp://tokens.test/x', ['Host', 'tokens.test'], 'the request target must be a path'],
+    ['a scheme that only ends in http', 'xhttp://tokens.test/x', ['Host', 'tokens.test'], 'the request target must be a path'],
     ['an empty Host', '/healthz', ['Host', ''], 'the "host" header is not a host name'],
     ['a Host with a space', '/healthz', ['Host', 'bad host'], 'the "host" header is not a host name'],
     ['a Host with a user', '/healthz', ['Host', 'user@tokens.test'], 'the "host" header is not a host name'],
