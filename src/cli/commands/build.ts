@@ -27,8 +27,7 @@ function buildOne(kind: BuildKind, values: BuildValues & CommonValues): void {
   }
   // The builders follow Agora's references, which build such tokens; Agora's servers refuse them,
   // so by default none reaches stdout, where `TOKEN=$(…)` would pick it up.
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0 && !values.allowRuleErrors) {
+  if (findings.some((f) => f.severity === 'error') && !values.allowRuleErrors) {
     if (values.json) outJson({ findings });
     throw new CliError(EXIT_CHECK_FAILED, "no token built: the inputs break Agora's documented rules (see above); pass --allow-rule-errors to build it anyway");
   }
