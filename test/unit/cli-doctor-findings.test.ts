@@ -1,7 +1,7 @@
 // `doctor`'s diagnosis in process: for each finding, a real token with that defect, the exact message
 // and fix a user reads, and the inputs that must not produce it.
 import { describe, expect, it } from 'vitest';
-import { buildToken, decodeToken, RtcTokenBuilder, RtmTokenBuilder, TokenError } from '../../src/index.js';
+import { buildToken, ChatTokenBuilder, decodeToken, RtcTokenBuilder, RtmTokenBuilder, TokenError } from '../../src/index.js';
 import { RtcTokenBuilder as RtcTokenBuilder006 } from '../../src/006.js';
 import { diagnose, type DoctorFinding, type DoctorInput } from '../../src/cli/doctor-findings.js';
 
@@ -123,6 +123,33 @@ describe('tokens that do not decode', () => {
       message: `the token cannot be decoded: ${reason(token)}`,
       fix: 'pass a token built by an Agora token builder, whole and unchanged',
     });
+  });
+});
+
+describe('tokens that would fool a weaker repair or rule', () => {
+  it('repairs spaces inside the quotes too, and never a repair that does not decode', () => {
+    expect(run(`"${good} "`).map((f) => f.code)).toEqual(['TOKEN_EXTRA_CHARACTERS']);
+    expect(only('"garbage"').code).toBe('TOKEN_MALFORMED');
+    expect(only('007 garbage here').code).toBe('TOKEN_MALFORMED');
+    expect(only(`x"${good}"`).code).toBe('TOKEN_MALFORMED');
+    expect(only(`"${good}"x`).code).toBe('TOKEN_MALFORMED');
+  });
+
+  it('calls a token cut short only when it starts with the version', () => {
+    for (const cut of [5, 6]) expect(only(`x${good.slice(0, -cut)}`).code).toBe('TOKEN_MALFORMED');
+  });
+
+  it('names the 006 signature mismatch, skips a 006 privilege without a time, and leaves Chat ids to Chat', () => {
+    expect(only(token006, { appCertificate: OTHER_CERT, channelName: 'room', uid: 42 }).message).toBe('the signature does not match this App Certificate');
+    const untimed = buildToken({ version: '006', appId: APP_ID, appCertificate: CERT, channelName: 'room', uid: 42, salt: 7, ts: T0 + 86_400, privileges: { 1: T0 + 3600, 2: 0 } });
+    expect(run(untimed, { now: T0 + 60 })).toEqual([]);
+    const chat = ChatTokenBuilder.buildUserToken(APP_ID, CERT, 'u'.repeat(65), 3600, opts);
+    expect(run(chat).map((f) => f.code)).not.toContain('USER_ID_TOO_LONG');
+  });
+
+  it('gives the account hint for a uid that only ends in digits, and sees a channel that differs by a leading space', () => {
+    expect(only(rtc('room', 'x42'), { uid: 42 }).message).toContain('joinChannelWithUserAccount("x42")');
+    expect(only(rtc(' room', 42), { channelName: 'ROOM' }).message).toBe('the token is for channel " room", but the client joins "ROOM" (they differ only in letter case or spaces)');
   });
 });
 

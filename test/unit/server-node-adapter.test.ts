@@ -77,9 +77,51 @@ describe('the request the handler sees', () => {
     expect(log).toEqual([{ method: 'GET', path: '/', status: 201, ms: expect.any(Number) }]);
   });
 
-  it('falls back to localhost for a Host that is not a host name', async () => {
-    const { req } = nodeRequest({ method: 'GET', url: '/healthz', rawHeaders: ['Host', 'bad host name'] });
-    expect((await through(req)).seen.request!.url).toBe('http://localhost/healthz');
+  it('keeps the host of the Host header, whatever the path looks like', async () => {
+    for (const [url, expected] of [
+      ['//evil.example/fetch_rtc_token', 'http://tokens.test//evil.example/fetch_rtc_token'],
+      ['/a?b=1#c', 'http://tokens.test/a?b=1#c'],
+    ]) {
+      const { req } = nodeRequest({ method: 'GET', url, rawHeaders: ['Host', 'tokens.test'] });
+      expect((await through(req)).seen.request!.url).toBe(expected);
+    }
+  });
+
+  it('takes an absolute http(s) target with its own host, as proxies send it', async () => {
+    for (const url of ['https://other.test/healthz', 'http://other.test/healthz']) {
+      const { req } = nodeRequest({ method: 'GET', url, rawHeaders: ['Host', 'tokens.test'] });
+      expect((await through(req)).seen.request!.url).toBe(url);
+    }
+  });
+
+  it.each([
+    ['a target that is not a path', 'healthz', ['Host', 'tokens.test'], 'the request target must be a path'],
+    ['a non-http absolute target', 'ftp://tokens.test/x', ['Host', 'tokens.test'], 'the request target must be a path'],
+    ['a scheme that only ends in http', 'xhttp://tokens.test/x', ['Host', 'tokens.test'], 'the request target must be a path'],
+    ['an empty Host', '/healthz', ['Host', ''], 'the "host" header is not a host name'],
+    ['a Host with a space', '/healthz', ['Host', 'bad host'], 'the "host" header is not a host name'],
+    ['a Host with a user', '/healthz', ['Host', 'user@tokens.test'], 'the "host" header is not a host name'],
+    ['a Host with a path', '/healthz', ['Host', 'tokens.test/x'], 'the "host" header is not a host name'],
+    ['a Host with a backslash', '/healthz', ['Host', 'tokens.test\\x'], 'the "host" header is not a host name'],
+    ['a Host with a query', '/healthz', ['Host', 'tokens.test?x'], 'the "host" header is not a host name'],
+    ['a Host with a fragment', '/healthz', ['Host', 'tokens.test#x'], 'the "host" header is not a host name'],
+    ['a Host that does not parse', '/healthz', ['Host', 'a:b:c'], 'the "host" header is not a host name'],
+  ])('answers 400 to %s, without calling the handler', async (_what, url, rawHeaders, message) => {
+    const { req } = nodeRequest({ method: 'GET', url, rawHeaders });
+    const { seen, written, log } = await through(req);
+    expect(seen.request).toBeUndefined();
+    expect(written.statusCode).toBe(400);
+    expect(JSON.parse(written.body!)).toEqual({ code: '400', error: message });
+    expect(log[0]!.status).toBe(400);
+  });
+
+  it.each(['TRACE', 'trace', 'CONNECT', 'TRACK'])('answers %s with a JSON 405, without calling the handler', async (method) => {
+    const { req } = nodeRequest({ method, url: '/healthz', rawHeaders: ['Host', 'tokens.test'] });
+    const { seen, written } = await through(req);
+    expect(seen.request).toBeUndefined();
+    expect(written.statusCode).toBe(405);
+    expect(written.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(written.body!)).toEqual({ code: '405', error: `method ${method} is not supported` });
   });
 
   it('ignores a trailing header name without a value', async () => {
@@ -131,7 +173,7 @@ describe('the response written', () => {
     });
     expect(written).toEqual({
       statusCode: 500,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
       body: '{"code":"500","error":"internal error"}',
       ends: 1,
     });
