@@ -12,6 +12,8 @@ export default {
   // test/server-http.test.ts, and listed as out of scope in docs/mutation.md.
   mutate: ['src/server/*.ts', '!src/server/index.ts', 'src/cli/**/*.ts', '!src/cli/main.ts', '!src/cli/commands/serve.ts'],
   testFiles: ['test/server.test.ts', 'test/unit/server-*.test.ts', 'test/unit/cli-*.test.ts'],
+  // test/unit/cli-conformance.test.ts answers the vectors with the reference adapter in examples/conformance.
+  ignorePatterns: [...base.ignorePatterns.filter((pattern) => pattern !== 'examples'), 'examples/*', '!examples/conformance'],
   htmlReporter: { fileName: 'reports/mutation-server-cli/index.html' },
   jsonReporter: { fileName: 'reports/mutation-server-cli/mutation.json' },
   thresholds: { high: 95, low: 85, break: 85 },

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { createJiti } from 'jiti';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -246,6 +246,8 @@ async function checkSetup() {
     // The root's `dependencies` are what users install with the package: ranges, on purpose.
     const pinned = manifest === 'package.json' ? devDependencies : { ...dependencies, ...devDependencies };
     for (const [name, version] of Object.entries(pinned)) {
+      // An example depends on this package as it is in the repository (examples/web-client).
+      if (name === pkg.name && version === `file:${relative(dirname(join(root, manifest)), root)}`) continue;
       if (!/^\d+\.\d+\.\d+$/.test(version)) problems.push(`${manifest}: ${name} ${version} is not an exact version`);
       (versions[name] ??= new Set()).add(version);
     }
