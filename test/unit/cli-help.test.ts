@@ -21,18 +21,26 @@ function commands(register: (program: Command) => void): [string, Command][] {
 }
 
 describe.each(Object.entries(registers))('%s --help', (name, register) => {
-  const all = commands(register);
+  // The paths are listed while tests are collected; each test registers the commands anew, so that what
+  // it checks is built while it runs (a mutation test activates its mutant only then).
+  const paths = commands(register).map(([path]) => path);
+  const command = (path: string) => new Map(commands(register)).get(path)!;
 
   it('registers the command', () => {
-    expect(all.map(([path]) => path)).toContain(name);
+    expect(paths).toContain(name);
   });
 
-  it.each(all)('%s: the command and every option are described', (_path, command) => {
-    expect(command.description().trim().length).toBeGreaterThan(10);
-    for (const option of command.options) expect(option.description.trim().length, option.flags).toBeGreaterThan(3);
+  it.each(paths)('%s: the command, its arguments and every option are described', (path) => {
+    const c = command(path);
+    expect(c.description().trim().length).toBeGreaterThan(10);
+    for (const option of c.options) expect(option.description.trim().length, option.flags).toBeGreaterThan(3);
+    for (const argument of c.registeredArguments) {
+      expect(argument.name().length).toBeGreaterThan(0);
+      expect(argument.description.trim().length, argument.name()).toBeGreaterThan(3);
+    }
   });
 
-  it.each(all)('%s: shows an example that runs this command', async (path) => {
+  it.each(paths)('%s: shows an example that runs this command', async (path) => {
     const { stdout, exitCode } = await runInProcess(register, [...path.split(' '), '--help']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/\nExamples?:\n/);
