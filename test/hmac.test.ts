@@ -1,4 +1,4 @@
-// The HMAC-SHA256 adapter over noble's SHA-256 (keyed states kept and cloned per message) against
+// The HMAC-SHA256 adapter over noble's SHA-256 (new keys absorbed in place, a repeated key's states kept) against
 // node:crypto, on every block-boundary length, and the 007 key derivation (with its one-entry cache)
 // against the chain of docs/format.md §2.7.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -45,6 +45,24 @@ describe('hmacSha256', () => {
     key[31] = 1 ^ key[31]!;
     expect(hex(hmacSha256(key, message))).toBe(nodeHmac(key, message));
     expect(hex(hmacSha256(key.subarray(0, 31), message))).toBe(nodeHmac(key.subarray(0, 31), message));
+  });
+
+  it('gives the same result for a key used again and again (its keyed states kept) as for a new one', () => {
+    // Few keys, so that runs of one key occur; a long key is hashed first, and a key changed in place
+    // between two calls must not be taken for the same key.
+    const keys = [Uint8Array.of(1, 2, 3, 4), new Uint8Array(32).fill(7), new Uint8Array(64).fill(9), new Uint8Array(100).fill(3)];
+    const call = fc.record({ key: fc.nat(keys.length - 1), changeInPlace: fc.boolean(), message: fc.uint8Array({ maxLength: 130 }) });
+    fc.assert(
+      fc.property(fc.array(call, { minLength: 2, maxLength: 12 }), (calls) => {
+        const owned = keys.map((key) => Uint8Array.from(key));
+        for (const { key, changeInPlace, message } of calls) {
+          const bytes = owned[key]!;
+          if (changeInPlace) bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+          expect(hex(hmacSha256(bytes, message))).toBe(nodeHmac(bytes, message));
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('hashes views at any offset and long messages, and writes into a view of a larger buffer', () => {

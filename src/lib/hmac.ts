@@ -1,61 +1,65 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { _SHA256 } from '@noble/hashes/sha2.js';
 import { utf8Encode } from './bytes.js';
 
 /*
  * HMAC-SHA256 (RFC 2104) over noble's audited SHA-256. A token costs three HMACs under three keys,
  * and noble's one-shot `hmac` builds and destroys two hash objects and their pads each time (about
- * half the speed, docs/design.md "Dependencies"). Here the states after the inner and outer pad
- * blocks are kept in hash objects that are reset in place, and each message hashes a copy of them
- * made with `_cloneInto`, so no hash object or pad is allocated per call. Calls are synchronous and
- * never interleave.
+ * half the speed, docs/design.md "Dependencies"). Here long-lived hash objects are reset in place with
+ * `_cloneInto`, so no hash object or pad is allocated per call. Calls are synchronous and never
+ * interleave. The class is used rather than the `sha256` function object, whose wrapper and option
+ * checks this file never calls and which would add about 0.35 kB (gzip) to every bundle.
  */
-type Sha256 = ReturnType<typeof sha256.create>;
 
 // Never updated: copying it into another object resets that object to the initial state.
-const fresh = /* @__PURE__ */ sha256.create();
-const innerAfterKey = /* @__PURE__ */ sha256.create();
-const outerAfterKey = /* @__PURE__ */ sha256.create();
-const work = /* @__PURE__ */ sha256.create();
-
-// The keyed states depend only on the key; 006 signs every token with the certificate as key, so the
-// last key and its states are kept (key material, module scope only, never returned).
+const fresh = /* @__PURE__ */ new _SHA256();
+const inner = /* @__PURE__ */ new _SHA256();
+const outer = /* @__PURE__ */ new _SHA256();
+// The states after the inner and outer pad blocks of a key used again: 006 signs every token under
+// the certificate. A 007 token keys each step with a new value, which never repeats, so a key seen
+// for the first time is absorbed straight into `inner` and `outer`, and these are filled only when
+// it comes back (key material, module scope only, never returned).
+const innerKeyed = /* @__PURE__ */ new _SHA256();
+const outerKeyed = /* @__PURE__ */ new _SHA256();
 const lastKey = /* @__PURE__ */ new Uint8Array(64);
 let lastKeyLength = -1;
-const pad = /* @__PURE__ */ new Uint8Array(64);
-// noble wraps the array it finishes into in a DataView, which moves a small new array's bytes off
-// V8's heap (a slow allocation): results are finished into these long-lived arrays and copied out.
-const innerDigest = /* @__PURE__ */ new Uint8Array(32);
-const outerDigest = /* @__PURE__ */ new Uint8Array(32);
+let keyedReady = false;
 
-function sameAsLastKey(key: Uint8Array): boolean {
-  if (key.length !== lastKeyLength) return false;
-  for (let i = 0; i < key.length; i++) if (key[i] !== lastKey[i]) return false;
-  return true;
+// noble finishes into a new DataView over the target array, except into the hash's own block buffer
+// (which `digest()` uses), whose view it keeps: each half finishes into its hash's buffer, and the
+// outer half reads the inner result from there. The field is protected in noble's types, so it is
+// read once here; without it, arrays of our own take its place and only speed is lost.
+function finishTarget(hash: _SHA256): Uint8Array {
+  const own: unknown = (hash as unknown as { buffer?: unknown }).buffer;
+  return own instanceof Uint8Array && own.length >= 32 ? own : new Uint8Array(32);
 }
+const innerTarget = /* @__PURE__ */ finishTarget(inner);
+const outerTarget = /* @__PURE__ */ finishTarget(outer);
+const innerDigest = /* @__PURE__ */ innerTarget.subarray(0, 32);
+const outerDigest = /* @__PURE__ */ outerTarget.subarray(0, 32);
 
+const pad = /* @__PURE__ */ new Uint8Array(64);
 // Given a whole block at once, noble wraps it in a new DataView; given in two parts, it is copied
 // into the hash's own block buffer, whose view is reused.
 const padHead = /* @__PURE__ */ pad.subarray(0, 32);
 const padTail = /* @__PURE__ */ pad.subarray(32);
 
-function absorbPad(state: Sha256, key: Uint8Array, byte: number): void {
+function absorbPad(state: _SHA256, key: Uint8Array, byte: number): void {
   pad.fill(byte);
   for (let i = 0; i < key.length; i++) pad[i] = key[i]! ^ byte;
   fresh._cloneInto(state);
   state.update(padHead).update(padTail);
 }
 
-function loadKey(key: Uint8Array): void {
-  if (key.length > 64) {
-    key = sha256(key);
-    lastKeyLength = -1;
-  } else {
-    lastKey.set(key);
-    lastKeyLength = key.length;
-  }
-  absorbPad(innerAfterKey, key, 0x36);
-  absorbPad(outerAfterKey, key, 0x5c);
+function absorbKey(innerState: _SHA256, outerState: _SHA256, key: Uint8Array): void {
+  absorbPad(innerState, key, 0x36);
+  absorbPad(outerState, key, 0x5c);
   pad.fill(0);
+}
+
+function sameAsLastKey(key: Uint8Array): boolean {
+  if (key.length !== lastKeyLength) return false;
+  for (let i = 0; i < key.length; i++) if (key[i] !== lastKey[i]) return false;
+  return true;
 }
 
 /**
@@ -64,14 +68,23 @@ function loadKey(key: Uint8Array): void {
  * (a new array by default), so hot paths can reuse a buffer.
  */
 export function hmacSha256(key: Uint8Array, message: Uint8Array | readonly Uint8Array[], out: Uint8Array = new Uint8Array(32)): Uint8Array {
-  if (!sameAsLastKey(key)) loadKey(key);
-  innerAfterKey._cloneInto(work);
-  if (Array.isArray(message)) for (const part of message) work.update(part);
-  else work.update(message as Uint8Array);
-  work.digestInto(innerDigest);
-  outerAfterKey._cloneInto(work);
-  work.update(innerDigest);
-  work.digestInto(outerDigest);
+  if (key.length > 64) key = new _SHA256().update(key).digest();
+  if (sameAsLastKey(key)) {
+    if (!keyedReady) absorbKey(innerKeyed, outerKeyed, key);
+    keyedReady = true;
+    innerKeyed._cloneInto(inner);
+    outerKeyed._cloneInto(outer);
+  } else {
+    lastKey.set(key);
+    lastKeyLength = key.length;
+    keyedReady = false;
+    absorbKey(inner, outer, key);
+  }
+  if (Array.isArray(message)) for (const part of message) inner.update(part);
+  else inner.update(message as Uint8Array);
+  inner.digestInto(innerTarget);
+  outer.update(innerDigest);
+  outer.digestInto(outerTarget);
   out.set(outerDigest);
   return out;
 }

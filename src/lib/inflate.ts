@@ -235,8 +235,22 @@ export function zlibInflate(input: Uint8Array, limit: number): Uint8Array {
       if (left < 0 || (left > 0 && ndist !== dist.count[0]! + dist.count[1]!)) throw malformed('bad distance code');
     } else if (type !== 1) throw malformed('reserved block type');
 
+    const { fast } = lit;
+    const mask = (1 << lit.bits) - 1;
     for (;;) {
-      const sym = decode(lit);
+      // decode()'s table path, inline: nearly every symbol of a token takes it, and a call per symbol
+      // cost a third of the inflate time in Bun (docs/design.md, "zlib").
+      while (bitCount <= 24 && ip < input.length) {
+        bitBuf |= input[ip++]! << bitCount;
+        bitCount += 8;
+      }
+      const entry = fast[bitBuf & mask]!;
+      let sym: number;
+      if (entry && entry >> 9 <= bitCount) {
+        bitBuf >>>= entry >> 9;
+        bitCount -= entry >> 9;
+        sym = entry & 511;
+      } else sym = decode(lit);
       if (sym < 256) {
         if (op >= limit) throw overflow();
         out[op++] = sym;

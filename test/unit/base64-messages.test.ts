@@ -10,6 +10,9 @@ describe('base64Decode names each defect', () => {
     ['Zg==Zg==', 'data after padding at offset 4'],
     ['Zm9-', 'unexpected character at offset 3'],
     ['Zm9vé', 'unexpected character at offset 4'],
+    ['Zm9vYm-y', 'unexpected character at offset 6'],
+    ['Zm9vYmF\u00c8', 'unexpected character at offset 7'],
+    ['Zm9vŁmFy', 'unexpected character at offset 4'],
     ['Zg=', 'incomplete padding'],
     ['Zm9vYg', 'length is not a multiple of 4 (missing padding?)'],
   ])('%j: %s', (input, why) => {
