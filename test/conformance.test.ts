@@ -68,7 +68,8 @@ describe('conformance', () => {
       // base64 but the package decodes it anyway, the content is intact and its signature verifies.
       return npm.parsed === true && t.result === 'invalid' && t.flags.includes('BadBase64');
     });
-    // The APaaS/Education room-user privilege (D16), role 0 (D18), lenient base64 (D12), 006 ids.
+    // The APaaS/Education room-user privilege and role 0 (docs/conformance.md), lenient base64
+    // (docs/format.md §2.9), 006 ids.
     expect(expected.filter((k) => k.includes('buildRoomUserToken'))).toHaveLength(24);
     expect(failing(report)).toEqual(expected);
     const roomUser = report.results.find((r) => r.file === 'apaas.json' && r.tcId === 5)!;

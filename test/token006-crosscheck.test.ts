@@ -1,7 +1,7 @@
 // Cross-checks with agora-access-token@2.0.4, the npm package the 006 entry replaces (Node only).
 //
 // Loading it: its AccessToken.fromString assigns an undeclared variable (`originVersion = …`,
-// docs/format.md §3.4, API.md D15). In strict-mode code that assignment throws a ReferenceError, which
+// docs/format.md §3.4). In strict-mode code that assignment throws a ReferenceError, which
 // fromString catches and turns into `false` for every token; that happens whenever the module is
 // bundled into ESM or otherwise evaluated as strict code. Node's CommonJS loader runs it in sloppy
 // mode, where the assignment creates a global instead, so we load it through createRequire and

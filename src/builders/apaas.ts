@@ -10,8 +10,8 @@ const NO_ROLE = -1;
 /**
  * Builds APaaS (Flexible Classroom) tokens: a drop-in for `ApaasTokenBuilder` of `agora-token@2.0.6`,
  * following Agora's Go/C++/Python/Java references where that package differs: the room-user token
- * carries the RoomUser privilege (agora-token drops it, D16) and role 0 stays 0 (agora-token turns it
- * into -1, D18).
+ * carries the RoomUser privilege (agora-token drops it) and role 0 stays 0 (agora-token turns it into
+ * -1); the README's "What remains different, on purpose" lists these.
  *
  * @example
  * ```ts

@@ -46,7 +46,7 @@ const malformed = (why: string): TokenError => new TokenError('ERR_MALFORMED_TOK
 /**
  * Strict decoding as Go's `base64.StdEncoding`, the reference the vectors follow: only CR and LF are
  * skipped; the URL-safe alphabet, missing padding, characters after the padding and any other stray
- * character are errors (the lenient decoders of Node, C++ and Java accept them, D12).
+ * character are errors (the lenient decoders of Node, C++ and Java accept them, docs/format.md §2.9).
  */
 export function base64Decode(text: string, from = 0): Uint8Array {
   // Exact for padded input without line breaks (the usual token), so no trimmed view is needed.

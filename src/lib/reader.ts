@@ -64,7 +64,7 @@ export class ByteReader {
    * A privilege map keyed by the numeric id. Keys are integers by construction, so a crafted token
    * cannot write `__proto__`; the object has no prototype as well, so a caller looking up a name
    * such as "constructor" gets undefined rather than an inherited function. A repeated key keeps the
-   * last value, as Go does (D5).
+   * last value, as Go does (docs/format.md §1.3).
    */
   privileges(what: string): Record<number, number> {
     const count = this.prefix(what, 'count');

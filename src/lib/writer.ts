@@ -48,7 +48,7 @@ export class ByteWriter {
     return this;
   }
 
-  /** `u16 length ‖ bytes`; longer than 65 535 bytes cannot be framed, so it is refused (D6). */
+  /** `u16 length ‖ bytes`; longer than 65 535 bytes cannot be framed, so it is refused (docs/format.md §1.2). */
   bytes(bytes: Uint8Array, field: string): this {
     if (bytes.length > 0xffff) {
       throw new TokenError('ERR_STRING_TOO_LONG', `"${field}" is ${bytes.length} bytes; at most 65535 fit in a token`);

@@ -48,7 +48,7 @@ export function parse006(token: string): Parsed006 {
     throw new TokenError('ERR_MALFORMED_TOKEN', 'the app ID of a "006" token must be 32 hexadecimal characters');
   }
   // Strict base64 and every read bounds-checked: Go's parser pads a truncated message with zeros and
-  // Node's copies partial strings (D15); both would hand back values that were never signed.
+  // Node's copies partial strings (docs/format.md §3.4); both would hand back values that were never signed.
   const r = new ByteReader(base64Decode(token, VERSION_AND_APP_ID));
   const signature = r.bytes('signature');
   const crcChannelName = r.u32('crcChannelName');

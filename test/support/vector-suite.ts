@@ -128,9 +128,10 @@ function check006Token(lib: Lib, token: string, g: VectorGroup, t: VectorTest): 
 }
 
 /**
- * The 006 builders' documented mapping onto the function API (API.md §1.10), so that every host can
- * prove the 006 vectors with the root entry alone: RTC roles 0, 1 and 101 add the publish
- * privileges; RTM signs the account as the channel with an empty uid and privilege 1000.
+ * The 006 builders' mapping onto the function API (docs/format.md §3.3; the roles in
+ * docs/upgrade-006-to-007.md), so that every host can prove the 006 vectors with the root entry
+ * alone: RTC roles 0, 1 and 101 add the publish privileges; RTM signs the account as the channel
+ * with an empty uid and privilege 1000.
  */
 function build006(lib: Lib, g: VectorGroup, t: VectorTest): () => string {
   const a = t.args as { appID: string; appCertificate: string; role?: number; privilegeExpiredTs?: number };
