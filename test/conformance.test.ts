@@ -117,6 +117,13 @@ describe('conformance', () => {
     expect(r.stdout).toMatch(new RegExp(`\\nFAILED: \\d+ of ${ALL} vectors failed, \\d+ passed\\n$`));
   });
 
+  it('the agora-token example adapter says how to install agora-token when Node cannot find it', () => {
+    const r = cli(['conformance', '--', process.execPath, 'examples/conformance/agora-token.mjs'], { env: { NODE_PATH: undefined }, timeoutMs: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('`npm install agora-token@2.0.6`');
+    expect(r.stderr).toContain('NODE_PATH=test/node_modules');
+  });
+
   it('stops with one line and exit 2 when the adapter exits before its first answer', () => {
     const r = cli(['conformance', '--', process.execPath, '-e', 'process.exit(3)'], { timeoutMs: 60_000 });
     expect(r.status).toBe(2);

@@ -13,6 +13,16 @@ console.log = () => undefined;
 const require = createRequire(import.meta.url);
 const fixed = { issueTs: 0, salt: 0, ts: 0 };
 
+try {
+  require.resolve('agora-token/src/AccessToken2.js');
+} catch {
+  process.stderr.write(
+    'agora-token is not installed where this adapter can load it: `npm install agora-token@2.0.6` next to it,\n' +
+      'or, in the agora-token-kit repository, run `npm run test:install` and set NODE_PATH=test/node_modules\n',
+  );
+  process.exit(1);
+}
+
 // 007: every builder creates an AccessToken2 and calls build(); set the clock and salt just before.
 const { AccessToken2, Rtm2Permissions } = require('agora-token/src/AccessToken2.js');
 const build007 = AccessToken2.prototype.build;
