@@ -15,6 +15,10 @@ const PAD = 61; // "="
 // Encoding into bytes and decoding them once gives a flat string about three times faster than
 // appending four characters at a time; the scratch grows to the largest token seen.
 let scratch = /* @__PURE__ */ new Uint8Array(256);
+// Decoded bytes go to a scratch too, grown to the largest token seen: in Node a new Uint8Array of more
+// than 64 bytes gets a backing store of its own, which cost more than the whole decoding of a token
+// (docs/design.md "Where state lives").
+let decoded = /* @__PURE__ */ new Uint8Array(256);
 
 /** Standard alphabet with `=` padding, as every reference emits (docs/format.md §2.1). */
 export function base64Encode(bytes: Uint8Array): string {
@@ -47,12 +51,15 @@ const malformed = (why: string): TokenError => new TokenError('ERR_MALFORMED_TOK
  * Strict decoding as Go's `base64.StdEncoding`, the reference the vectors follow: only CR and LF are
  * skipped; the URL-safe alphabet, missing padding, characters after the padding and any other stray
  * character are errors (the lenient decoders of Node, C++ and Java accept them, docs/format.md §2.9).
+ * Returns a view of a scratch buffer, valid until the next call.
  */
 export function base64Decode(text: string, from = 0): Uint8Array {
-  // Exact for padded input without line breaks (the usual token), so no trimmed view is needed.
   let end = text.length;
   while (end > from && text.charCodeAt(end - 1) === 61) end--;
-  const out = new Uint8Array(Math.floor(((end - from) * 3) / 4));
+  // Enough for the characters before the padding, and exact when there are no line breaks.
+  const size = Math.floor(((end - from) * 3) / 4);
+  if (decoded.length < size) decoded = new Uint8Array(size);
+  const out = decoded;
   let o = 0;
   let i = from;
   // The body of a token is whole groups of four alphabet characters: they are decoded four at a time.
@@ -102,5 +109,5 @@ export function base64Decode(text: string, from = 0): Uint8Array {
       out[o++] = (acc >> 2) & 255;
     }
   } else if (count) throw malformed('length is not a multiple of 4 (missing padding?)');
-  return o === out.length ? out : out.subarray(0, o);
+  return out.subarray(0, o);
 }
