@@ -278,7 +278,8 @@ describe('flags', () => {
     ]);
     expect(permission('users:read:a:b')).toEqual([{ resourceType: 4, permissionType: 0, resources: ['a:b'] }]);
     const message = 'expected <resource>:<read|write>:<name,name…> with resource one of message-channels, stream-channels, group-channels, server-groups, users';
-    for (const text of ['lobby', 'users:admin:x', 'rooms:read:x', 'users:read', 'Users:read:x', ':read:x', 'users::x']) {
+    // The whole argument must be a grant: nothing before the resource, no second line after the names.
+    for (const text of ['lobby', 'users:admin:x', 'rooms:read:x', 'users:read', 'Users:read:x', ':read:x', 'users::x', '!users:read:x', 'users:read:a\nb']) {
       expect(invalid(() => permission(text))).toBe(message);
     }
     expect(invalid(() => permission('65536:read:x'))).toBe('expected an integer from 0 to 65535');

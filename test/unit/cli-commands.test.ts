@@ -251,6 +251,8 @@ describe('doctor', () => {
     expect(await codes([good, '--expect', '006'])).toEqual(['VERSION_MISMATCH']);
     expect(await codes([good, '--account', '042'])).toEqual(['UID_LOOKALIKE']);
     expect(await codes([RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'room', 42, 2, 3600, 3600, fixed), '--role', 'publisher'])).toEqual(['NO_PUBLISH_PRIVILEGE']);
+    // A subscriber needs no publish privilege, and the token's own version is what was expected.
+    expect(await codes([RtcTokenBuilder.buildTokenWithUid(APP_ID, CERT, 'room', 42, 2, 3600, 3600, fixed), '--role', 'subscriber', '--expect', '007'])).toEqual([]);
     expect(await codes([token006, '--cert', OTHER_CERT, '--channel', 'room', '--uid', '42'])).toEqual(['SIGNATURE_MISMATCH']);
   });
 
